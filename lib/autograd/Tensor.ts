@@ -1,0 +1,157 @@
+import {
+  ArgumentError,
+  type DType,
+  dtypeOf,
+  formatShape,
+  type Shape,
+  ShapeError,
+  sizeOf,
+  type TypedArray,
+} from '../core/index.js';
+import { type BackwardOptions, backward as runBackward } from './backward.js';
+import { formatValues } from './format.js';
+import { isGradEnabled } from './gradMode.js';
+
+/** Nested arrays of numbers, as `toArray()` returns them. */
+export type NestedArray = number | NestedArray[];
+
+/** The gradient rule of a recorded op: given the upstream gradient `g` and the op's output `y`, one gradient per input (`null` where an input needs none). */
+export type Vjp = (g: Tensor, y: Tensor) => readonly (Tensor | null)[];
+
+/** What an op leaves behind on its output so that backward can revisit it. */
+export interface OpNode {
+  readonly op: string;
+  readonly inputs: readonly Tensor[];
+  readonly vjp: Vjp;
+}
+
+/**
+ * An n-dimensional array of float32 or float64 values, stored row-major in `data`, that may
+ * take part in a recorded computation graph. Tensors are immutable by convention: ops return
+ * new tensors; only optimisers write into a parameter's `data`, outside the graph.
+ */
+export class Tensor {
+  readonly data: TypedArray;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  /** Whether gradients flow to this tensor. Set it on leaves (parameters); ops set it on results. */
+  requiresGrad: boolean;
+  /** The accumulated gradient after `backward()`, with this tensor's shape and dtype. */
+  grad: Tensor | null = null;
+  /** The op that produced this tensor, or null for a leaf. */
+  readonly node: OpNode | null;
+  /** An optional label, shown by `drawGraph`. */
+  label: string | undefined;
+
+  constructor(
+    data: TypedArray,
+    shape: Shape,
+    options: { requiresGrad?: boolean; node?: OpNode | null } = {},
+  ) {
+    this.dtype = dtypeOf(data, 'Tensor');
+    if (sizeOf(shape) !== data.length) {
+      throw new ShapeError(
+        `Tensor: shape ${formatShape(shape)} holds ${sizeOf(shape)} elements but data has ${data.length}`,
+      );
+    }
+    this.data = data;
+    this.shape = Object.freeze([...shape]);
+    this.requiresGrad = options.requiresGrad ?? false;
+    this.node = options.node ?? null;
+  }
+
+  /** Number of elements. */
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** Number of dimensions. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** True for a tensor no recorded op produced. */
+  get isLeaf(): boolean {
+    return this.node === null;
+  }
+
+  /** The single value of a one-element tensor. */
+  item(): number {
+    if (this.size !== 1) {
+      throw new ShapeError(
+        `item: expected a tensor with one element, got shape ${formatShape(this.shape)}`,
+      );
+    }
+    return this.data[0];
+  }
+
+  /** The values as nested arrays (a number for a scalar). */
+  toArray(): NestedArray {
+    const { data, shape } = this;
+    if (shape.length === 0) return data[0];
+    let offset = 0;
+    const build = (dim: number): NestedArray[] => {
+      const out: NestedArray[] = [];
+      for (let i = 0; i < shape[dim]; i++)
+        out.push(dim === shape.length - 1 ? data[offset++] : build(dim + 1));
+      return out;
+    };
+    return build(0);
+  }
+
+  /** The same values, cut off from the graph: the result is a leaf that does not require grad. */
+  detach(): Tensor {
+    return new Tensor(this.data, this.shape);
+  }
+
+  /** Sets `requiresGrad` on a leaf and returns it, for chaining. */
+  requireGrad(flag = true): this {
+    if (this.node !== null && !flag) {
+      throw new ArgumentError(
+        'requireGrad: cannot turn off gradients of a non-leaf tensor; use detach()',
+      );
+    }
+    this.requiresGrad = flag;
+    return this;
+  }
+
+  /** Clears `grad`. */
+  zeroGrad(): void {
+    this.grad = null;
+  }
+
+  /**
+   * Back-propagates from this tensor: adds d(this)/d(t) to `t.grad` for every tensor `t` that
+   * requires grad and that this tensor depends on. A non-scalar needs a `seed` of its shape.
+   * With `{ createGraph: true }` the backward pass is itself recorded, for higher derivatives.
+   */
+  backward(seedOrOptions?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
+    if (seedOrOptions instanceof Tensor) runBackward(this, seedOrOptions, options);
+    else runBackward(this, undefined, seedOrOptions ?? options);
+  }
+
+  /** Text in the style of numpy/torch: values (elided when large), shape, dtype and grad status. */
+  toString(): string {
+    const extra = [`shape=${formatShape(this.shape)}`, `dtype=${this.dtype}`];
+    if (this.node) extra.push(`op=${this.node.op}`);
+    else if (this.requiresGrad) extra.push('requiresGrad=true');
+    return `tensor(${formatValues(this)}, ${extra.join(', ')})`;
+  }
+
+  /** Node's console shows `toString()`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+/** Wraps the result of an op, recording `vjp` when grad mode is on and an input requires grad. */
+export function fromOp(
+  op: string,
+  data: TypedArray,
+  shape: Shape,
+  inputs: readonly Tensor[],
+  vjp: Vjp,
+): Tensor {
+  const record = isGradEnabled() && inputs.some((t) => t.requiresGrad);
+  return new Tensor(data, shape, record ? { requiresGrad: true, node: { op, inputs, vjp } } : {});
+}

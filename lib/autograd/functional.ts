@@ -1,0 +1,85 @@
+import { ArgumentError, allocate, GradError, type TypedArray } from '../core/index.js';
+import { gradients } from './backward.js';
+import { isGradEnabled } from './gradMode.js';
+import { fromOp, Tensor } from './Tensor.js';
+
+/** Which arguments to differentiate with respect to: one index (default 0) or several. */
+export type ArgNums = number | readonly number[];
+
+type GradOf<A extends ArgNums> = A extends number ? Tensor : Tensor[];
+
+function prepare(
+  args: readonly Tensor[],
+  argnums: ArgNums,
+  where: string,
+): { inputs: Tensor[]; picked: number[] } {
+  const picked = typeof argnums === 'number' ? [argnums] : [...argnums];
+  for (const i of picked) {
+    if (!Number.isInteger(i) || i < 0 || i >= args.length) {
+      throw new ArgumentError(
+        `${where}: argnums must index the ${args.length} arguments, got ${i}`,
+      );
+    }
+  }
+  const inputs = args.map((a, i) => {
+    if (!(a instanceof Tensor))
+      throw new ArgumentError(`${where}: argument ${i} must be a Tensor, got ${typeof a}`);
+    if (!picked.includes(i)) return a;
+    // NOTE: an argument that is already in a graph (an outer grad is tracing it) gets an identity
+    // node, so this level's gradient stays a differentiable function of it: grad(grad(f)) works.
+    return a.requiresGrad && isGradEnabled()
+      ? fromOp('identity', a.data, a.shape, [a], (g) => [g])
+      : new Tensor(a.data, a.shape, { requiresGrad: true });
+  });
+  return { inputs, picked };
+}
+
+/**
+ * JAX-style: returns a function that computes `f(...args)` and its gradient with respect to the
+ * arguments picked by `argnums` (default the first). `f` must return a scalar. The arguments'
+ * own `.grad` fields are not touched.
+ *
+ * @example
+ * const [y, dy] = valueAndGrad((x: Tensor) => sum(square(x)))(tensor([1, 2]));  // dy = [2, 4]
+ */
+export function valueAndGrad<A extends ArgNums = 0>(
+  f: (...args: Tensor[]) => Tensor,
+  argnums?: A,
+): (...args: Tensor[]) => [Tensor, GradOf<A>] {
+  const nums: ArgNums = argnums ?? 0;
+  return (...args: Tensor[]) => {
+    const { inputs, picked } = prepare(args, nums, 'valueAndGrad');
+    const y = f(...inputs);
+    if (!(y instanceof Tensor))
+      throw new GradError(`valueAndGrad: f must return a Tensor, got ${typeof y}`);
+    if (y.size !== 1) {
+      throw new GradError(
+        `valueAndGrad: f must return a scalar (one element), got shape [${y.shape.join(',')}]`,
+      );
+    }
+    const createGraph = isGradEnabled() && args.some((a) => a.requiresGrad);
+    const grads = y.requiresGrad
+      ? gradients(y, undefined, { createGraph, targets: picked.map((i) => inputs[i]) })
+      : new Map<Tensor, Tensor>();
+    const out = picked.map((i) => {
+      const x = inputs[i];
+      return grads.get(x) ?? new Tensor(allocate(x.dtype, x.size) as TypedArray, x.shape);
+    });
+    return [y, (typeof nums === 'number' ? out[0] : out) as GradOf<A>];
+  };
+}
+
+/**
+ * JAX-style: the gradient function of a scalar function of tensors. Nest it for higher orders:
+ * `grad(x => grad(f)(x).sum())`.
+ *
+ * @example
+ * grad((x: Tensor) => sum(pow(x, 3)))(tensor([2]));  // [12]
+ */
+export function grad<A extends ArgNums = 0>(
+  f: (...args: Tensor[]) => Tensor,
+  argnums?: A,
+): (...args: Tensor[]) => GradOf<A> {
+  const vg = valueAndGrad(f, argnums);
+  return (...args: Tensor[]) => vg(...args)[1];
+}

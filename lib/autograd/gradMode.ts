@@ -1,0 +1,28 @@
+let enabled = true;
+
+/** Whether ops currently record the graph. */
+export function isGradEnabled(): boolean {
+  return enabled;
+}
+
+/** Runs `fn` with recording set to `on`, restoring the previous mode afterwards. */
+export function withGradMode<T>(on: boolean, fn: () => T): T {
+  const previous = enabled;
+  enabled = on;
+  try {
+    return fn();
+  } finally {
+    enabled = previous;
+  }
+}
+
+/**
+ * Runs `fn` without recording a graph: results do not require grad, nothing is kept for
+ * backward. Use it for evaluation and for in-place parameter updates.
+ *
+ * @example
+ * const pred = noGrad(() => model.forward(x));
+ */
+export function noGrad<T>(fn: () => T): T {
+  return withGradMode(false, fn);
+}

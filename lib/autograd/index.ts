@@ -1,0 +1,5 @@
+export { type BackwardOptions, gradients, setGradAccumulator, topoSort } from './backward.js';
+export * from './creation.js';
+export * from './functional.js';
+export { isGradEnabled, noGrad, withGradMode } from './gradMode.js';
+export { fromOp, type NestedArray, type OpNode, Tensor, type Vjp } from './Tensor.js';

@@ -1,0 +1,77 @@
+import type { Shape, TypedArray } from '../core/index.js';
+
+/** Elementwise functions of one array; `a` and `b` are their parameters where they take any. */
+export type UnaryOp =
+  | 'copy'
+  | 'neg'
+  | 'exp'
+  | 'log'
+  | 'sqrt'
+  | 'abs'
+  | 'sign'
+  | 'square'
+  | 'relu'
+  | 'step' // 1 where x > 0, else 0: the derivative of relu
+  | 'leakyRelu' // a = negative slope
+  | 'sigmoid'
+  | 'tanh'
+  | 'softplus'
+  | 'powScalar' // x ** a
+  | 'clip' // min(max(x, a), b)
+  | 'affine'; // a * x + b
+
+/** Elementwise functions of two broadcast arrays. */
+export type BinaryOp =
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'maximum'
+  | 'minimum'
+  | 'greater'
+  | 'equal';
+
+export type ReduceOp = 'sum' | 'max' | 'min';
+
+/**
+ * The numeric kernels every tensor op runs on. Kernels see only typed arrays and shapes;
+ * they know nothing of tensors or gradients. `out` is always preallocated by the caller and
+ * never aliases an input.
+ */
+export interface Backend {
+  readonly name: string;
+  /** out = op(x) elementwise. */
+  unary(op: UnaryOp, x: TypedArray, out: TypedArray, a?: number, b?: number): void;
+  /** out = a ∘ b with numpy broadcasting from `aShape` and `bShape` to `outShape`. */
+  binary(
+    op: BinaryOp,
+    a: TypedArray,
+    aShape: Shape,
+    b: TypedArray,
+    bShape: Shape,
+    out: TypedArray,
+    outShape: Shape,
+  ): void;
+  /** Reduces `x` over the sorted, distinct `axes`; `out` has the size of shape with those axes removed. */
+  reduce(op: ReduceOp, x: TypedArray, shape: Shape, axes: readonly number[], out: TypedArray): void;
+  /**
+   * out[m×n] = op(A)·op(B) for one matrix pair, where op(A) is m×k (A stored k×m when `transA`)
+   * and op(B) is k×n (B stored n×k when `transB`). Offsets select a matrix inside a batch.
+   */
+  matmul(
+    a: TypedArray,
+    b: TypedArray,
+    out: TypedArray,
+    m: number,
+    k: number,
+    n: number,
+    transA: boolean,
+    transB: boolean,
+    aOffset?: number,
+    bOffset?: number,
+    outOffset?: number,
+  ): void;
+  /** out = x with its axes permuted by `perm` (out.shape[i] = shape[perm[i]]). */
+  transpose(x: TypedArray, shape: Shape, perm: readonly number[], out: TypedArray): void;
+}

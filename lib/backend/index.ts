@@ -1,0 +1,3 @@
+export type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+export { jsBackend } from './jsBackend.js';
+export { getBackend, listBackends, registerBackend, setBackend } from './registry.js';

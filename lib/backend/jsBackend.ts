@@ -1,0 +1,250 @@
+import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js';
+import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+
+type Fn1 = (x: number, a: number, b: number) => number;
+type Fn2 = (x: number, y: number) => number;
+
+const unaryFns: Record<UnaryOp, Fn1> = {
+  copy: (x) => x,
+  neg: (x) => -x,
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  sign: Math.sign,
+  square: (x) => x * x,
+  relu: (x) => (x > 0 ? x : 0),
+  step: (x) => (x > 0 ? 1 : 0),
+  leakyRelu: (x, a) => (x > 0 ? x : a * x),
+  // NOTE: exp of a large positive number overflows; evaluate on the side where exp(-|x|) ≤ 1.
+  sigmoid: (x) => {
+    if (x >= 0) return 1 / (1 + Math.exp(-x));
+    const e = Math.exp(x);
+    return e / (1 + e);
+  },
+  tanh: Math.tanh,
+  // NOTE: log(1 + e^x) overflows for large x; max(x, 0) + log1p(e^-|x|) does not.
+  softplus: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))),
+  powScalar: (x, a) => x ** a,
+  clip: (x, a, b) => (x < a ? a : x > b ? b : x),
+  affine: (x, a, b) => a * x + b,
+};
+
+const binaryFns: Record<BinaryOp, Fn2> = {
+  add: (x, y) => x + y,
+  sub: (x, y) => x - y,
+  mul: (x, y) => x * y,
+  div: (x, y) => x / y,
+  pow: (x, y) => x ** y,
+  maximum: (x, y) => (x >= y || Number.isNaN(x) ? x : y),
+  minimum: (x, y) => (x <= y || Number.isNaN(x) ? x : y),
+  greater: (x, y) => (x > y ? 1 : 0),
+  equal: (x, y) => (x === y ? 1 : 0),
+};
+
+function unary(op: UnaryOp, x: TypedArray, out: TypedArray, a = 0, b = 0): void {
+  const n = x.length;
+  switch (op) {
+    case 'copy':
+      out.set(x);
+      return;
+    case 'relu':
+      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
+      return;
+    case 'affine':
+      for (let i = 0; i < n; i++) out[i] = a * x[i] + b;
+      return;
+    default: {
+      const f = unaryFns[op];
+      for (let i = 0; i < n; i++) out[i] = f(x[i], a, b);
+    }
+  }
+}
+
+/** Strides of `shape` seen from a broadcast `outShape`: 0 where the dimension stretches. */
+function broadcastStrides(shape: Shape, outShape: Shape): number[] {
+  const own = stridesOf(shape);
+  const offset = outShape.length - shape.length;
+  return outShape.map((_, i) => {
+    const j = i - offset;
+    return j < 0 || shape[j] === 1 ? 0 : own[j];
+  });
+}
+
+function binary(
+  op: BinaryOp,
+  a: TypedArray,
+  aShape: Shape,
+  b: TypedArray,
+  bShape: Shape,
+  out: TypedArray,
+  outShape: Shape,
+): void {
+  const n = out.length;
+  const f = binaryFns[op];
+  if (a.length === n && b.length === n) {
+    if (op === 'add') for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
+    else if (op === 'mul') for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
+    else if (op === 'sub') for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
+    else for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
+    return;
+  }
+  if (b.length === 1 && a.length === n) {
+    const y = b[0];
+    for (let i = 0; i < n; i++) out[i] = f(a[i], y);
+    return;
+  }
+  if (a.length === 1 && b.length === n) {
+    const x = a[0];
+    for (let i = 0; i < n; i++) out[i] = f(x, b[i]);
+    return;
+  }
+  // Row broadcast, the bias add: a is [..., m] full, b has m elements (or the reverse).
+  const m = outShape[outShape.length - 1] ?? 1;
+  if (a.length === n && b.length === m && bShape[bShape.length - 1] === m) {
+    for (let r = 0; r < n; r += m) for (let j = 0; j < m; j++) out[r + j] = f(a[r + j], b[j]);
+    return;
+  }
+  if (b.length === n && a.length === m && aShape[aShape.length - 1] === m) {
+    for (let r = 0; r < n; r += m) for (let j = 0; j < m; j++) out[r + j] = f(a[j], b[r + j]);
+    return;
+  }
+  const rank = outShape.length;
+  const sa = broadcastStrides(aShape, outShape);
+  const sb = broadcastStrides(bShape, outShape);
+  const idx = new Array<number>(rank).fill(0);
+  let ia = 0;
+  let ib = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = f(a[ia], b[ib]);
+    for (let d = rank - 1; d >= 0; d--) {
+      idx[d]++;
+      ia += sa[d];
+      ib += sb[d];
+      if (idx[d] < outShape[d]) break;
+      ia -= sa[d] * outShape[d];
+      ib -= sb[d] * outShape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+function reduce(
+  op: ReduceOp,
+  x: TypedArray,
+  shape: Shape,
+  axes: readonly number[],
+  out: TypedArray,
+): void {
+  const init =
+    op === 'sum' ? 0 : op === 'max' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  out.fill(init);
+  if (x.length === 0) return;
+  const rank = shape.length;
+  const reduced = new Set(axes);
+  const keptShape = shape.map((d, i) => (reduced.has(i) ? 1 : d));
+  const outStrides = broadcastStrides(keptShape, shape);
+  // Fast path: reducing trailing axes, each output is a contiguous run.
+  let trailing = true;
+  for (let i = 0; i < axes.length; i++)
+    if (axes[axes.length - 1 - i] !== rank - 1 - i) trailing = false;
+  if (trailing) {
+    const run = sizeOf(axes.map((a) => shape[a]));
+    for (let o = 0, i = 0; o < out.length; o++) {
+      let acc = init;
+      const end = i + run;
+      if (op === 'sum') for (; i < end; i++) acc += x[i];
+      else if (op === 'max')
+        for (; i < end; i++) acc = x[i] > acc || Number.isNaN(x[i]) ? x[i] : acc;
+      else for (; i < end; i++) acc = x[i] < acc || Number.isNaN(x[i]) ? x[i] : acc;
+      out[o] = acc;
+    }
+    return;
+  }
+  const idx = new Array<number>(rank).fill(0);
+  let o = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (op === 'sum') out[o] += v;
+    else if (op === 'max') {
+      if (v > out[o] || Number.isNaN(v)) out[o] = v;
+    } else if (v < out[o] || Number.isNaN(v)) out[o] = v;
+    for (let d = rank - 1; d >= 0; d--) {
+      idx[d]++;
+      o += outStrides[d];
+      if (idx[d] < shape[d]) break;
+      o -= outStrides[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+function matmul(
+  a: TypedArray,
+  b: TypedArray,
+  out: TypedArray,
+  m: number,
+  k: number,
+  n: number,
+  transA: boolean,
+  transB: boolean,
+  aOff = 0,
+  bOff = 0,
+  oOff = 0,
+): void {
+  out.fill(0, oOff, oOff + m * n);
+  if (!transB) {
+    // out[i,:] += A[i,p] · B[p,:]: rows of B and of out are read contiguously.
+    for (let i = 0; i < m; i++) {
+      const oRow = oOff + i * n;
+      for (let p = 0; p < k; p++) {
+        const aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+        if (aip === 0) continue;
+        const bRow = bOff + p * n;
+        for (let j = 0; j < n; j++) out[oRow + j] += aip * b[bRow + j];
+      }
+    }
+    return;
+  }
+  // out[i,j] = A[i,:] · B[j,:]: a dot product of two contiguous rows (when A is not transposed).
+  for (let i = 0; i < m; i++) {
+    const oRow = oOff + i * n;
+    for (let j = 0; j < n; j++) {
+      const bRow = bOff + j * k;
+      let acc = 0;
+      if (transA) for (let p = 0; p < k; p++) acc += a[aOff + p * m + i] * b[bRow + p];
+      else {
+        const aRow = aOff + i * k;
+        for (let p = 0; p < k; p++) acc += a[aRow + p] * b[bRow + p];
+      }
+      out[oRow + j] = acc;
+    }
+  }
+}
+
+function transpose(x: TypedArray, shape: Shape, perm: readonly number[], out: TypedArray): void {
+  const rank = shape.length;
+  const inStrides = stridesOf(shape);
+  const outShape = perm.map((p) => shape[p]);
+  const step = perm.map((p) => inStrides[p]);
+  if (rank === 2 && perm[0] === 1) {
+    const [r, c] = shape;
+    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = x[i * c + j];
+    return;
+  }
+  const idx = new Array<number>(rank).fill(0);
+  let src = 0;
+  for (let o = 0; o < out.length; o++) {
+    out[o] = x[src];
+    for (let d = rank - 1; d >= 0; d--) {
+      idx[d]++;
+      src += step[d];
+      if (idx[d] < outShape[d]) break;
+      src -= step[d] * outShape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/** The portable plain-TypeScript kernels: correct everywhere, the reference for faster backends. */
+export const jsBackend: Backend = { name: 'js', unary, binary, reduce, matmul, transpose };

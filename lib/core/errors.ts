@@ -1,0 +1,34 @@
+/** Base class of every error rxgrad throws on purpose. */
+export class RxgradError extends Error {
+  override name = 'RxgradError';
+}
+
+/** A tensor had the wrong shape for an op: `matmul: inner dimensions must agree, got [2,3] @ [4,5]`. */
+export class ShapeError extends RxgradError {
+  override name = 'ShapeError';
+}
+
+/** A tensor had a dtype an op does not accept, or two dtypes could not be combined. */
+export class DTypeError extends RxgradError {
+  override name = 'DTypeError';
+}
+
+/** An argument or option was invalid (out of range, wrong type, unknown name). */
+export class ArgumentError extends RxgradError {
+  override name = 'ArgumentError';
+}
+
+/** A value that must be finite was NaN or ±Infinity (a loss, a data set, a gradient). */
+export class NonFiniteError extends RxgradError {
+  override name = 'NonFiniteError';
+}
+
+/** Differentiation was asked for something that cannot be differentiated. */
+export class GradError extends RxgradError {
+  override name = 'GradError';
+}
+
+/** Data could not be parsed or decoded (a CSV line, a file header). */
+export class FormatError extends RxgradError {
+  override name = 'FormatError';
+}

@@ -1,0 +1,4 @@
+export * from './dtype.js';
+export * from './errors.js';
+export * from './random.js';
+export * from './shape.js';

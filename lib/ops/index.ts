@@ -1,0 +1,22 @@
+import './methods.js';
+
+export { add } from './add.js';
+export { broadcastTo } from './broadcastTo.js';
+export { cast } from './cast.js';
+export { div } from './div.js';
+export { exp } from './exp.js';
+export { log } from './log.js';
+export { type MatmulOptions, matmul } from './matmul.js';
+export { mean } from './mean.js';
+export { mul } from './mul.js';
+export { neg } from './neg.js';
+export { type PrimitiveName, primitives } from './primitives.js';
+export { relu } from './relu.js';
+export { reshape } from './reshape.js';
+export { sigmoid } from './sigmoid.js';
+export { sub } from './sub.js';
+export { type Axis, sum } from './sum.js';
+export { sumTo } from './sumTo.js';
+export { tanh } from './tanh.js';
+export { transpose } from './transpose.js';
+export type { TensorLike } from './util.js';

@@ -1,0 +1,13 @@
+import type { Tensor } from '../autograd/index.js';
+import { unaryOp } from './elementwise.js';
+import { mul } from './mul.js';
+import { sub } from './sub.js';
+import { expectTensor } from './util.js';
+
+/** 1 / (1 + e⁻ˣ), elementwise; finite and exact at ±800. */
+export function sigmoid(x: Tensor): Tensor {
+  // dσ(x) = y·(1 − y)·dx, from the output: stable where e⁻ˣ would overflow
+  return unaryOp('sigmoid', 'sigmoid', expectTensor(x, 'sigmoid', 'x'), (g, y) =>
+    mul(g, mul(y, sub(1, y))),
+  );
+}
