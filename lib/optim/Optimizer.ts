@@ -1,0 +1,30 @@
+import type { Tensor } from '../autograd/index.js';
+
+/** A learning-rate schedule: the learning rate to use at optimiser step `step` (0-based). */
+export type Schedule = (step: number) => number;
+
+/** Plain-data state of an optimiser (step count, learning rate, per-parameter buffers as number arrays). */
+export interface OptimizerState {
+  readonly name: string;
+  readonly step: number;
+  readonly lr: number;
+  readonly buffers: Record<string, number[][]>;
+}
+
+/** What every optimiser offers; the trainer relies only on this. */
+export interface Optimizer {
+  /** The tensors it updates. */
+  readonly params: readonly Tensor[];
+  /** Current base learning rate; settable (reduceLROnPlateau, control$ setLearningRate). */
+  lr: number;
+  /** Number of `step()` calls so far. */
+  readonly stepCount: number;
+  /** Applies one update from each parameter's `.grad` (parameters without grad are skipped). */
+  step(): void;
+  /** Clears every parameter's `.grad`. */
+  zeroGrad(): void;
+  /** Plain-data state for exact resume. */
+  state(): OptimizerState;
+  /** Restores `state()`; an error naming what does not match leaves the optimiser unchanged. */
+  loadState(state: OptimizerState): void;
+}
