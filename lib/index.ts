@@ -74,3 +74,35 @@ export {
   tanh,
   transpose,
 } from './ops/index.js';
+
+// ops (more: elementwise, activations, shape, reductions, losses) — section of the ops work
+// @section ops-more
+// @end ops-more
+
+// gradient checking — section of the ops work
+// @section gradcheck
+// @end gradcheck
+
+// nn — section of the nn/optim work
+// @section nn
+// @end nn
+
+// optim — section of the nn/optim work
+// @section optim
+// @end optim
+
+// data — section of the data/metrics work
+// @section data
+// @end data
+
+// metrics — section of the data/metrics work
+// @section metrics
+// @end metrics
+
+// train — section of the trainer work
+// @section train
+// @end train
+
+// graph drawing (DOT) — section of the demos work
+// @section graph
+// @end graph
