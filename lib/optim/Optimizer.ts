@@ -8,6 +8,8 @@ export interface OptimizerState {
   readonly name: string;
   readonly step: number;
   readonly lr: number;
+  /** With a schedule: the factor applied to it (after `lr` was set during training). */
+  readonly lrScale?: number;
   readonly buffers: Record<string, number[][]>;
 }
 

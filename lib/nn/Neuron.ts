@@ -1,0 +1,60 @@
+import type { Tensor } from '../autograd/index.js';
+import { ArgumentError, type DType, type Random } from '../core/index.js';
+import { relu, sigmoid, tanh } from '../ops/index.js';
+import type { Initializer, InitName } from './init.js';
+import { Linear } from './Linear.js';
+
+/** Activations a `Neuron` offers; `'linear'` and `'identity'` both mean none. */
+export type NeuronActivation = 'relu' | 'sigmoid' | 'tanh' | 'linear' | 'identity';
+
+const functions: Record<NeuronActivation, (z: Tensor) => Tensor> = {
+  relu,
+  sigmoid,
+  tanh,
+  linear: (z) => z,
+  identity: (z) => z,
+};
+
+/** Options of `Neuron`. */
+export interface NeuronOptions {
+  /** Default `'sigmoid'` (the tutorials' neuron). */
+  activation?: NeuronActivation;
+  /** Add a learnable bias. Default true. */
+  bias?: boolean;
+  dtype?: DType;
+  /** Weight initialiser. Default `'glorotUniform'`. */
+  init?: InitName | Initializer;
+  seed?: number;
+  rng?: Random;
+}
+
+/**
+ * One artificial neuron, as in the tutorials: y = f(x·w + b) with `w` of shape `[inputs, 1]`.
+ * A `Linear(inputs, 1)` with an activation, so its parameters are `weight` and `bias`.
+ *
+ * @example
+ * const n = new Neuron(3, { activation: 'sigmoid' });
+ * n.forward(tensor([0.8, 0.7, 0.9]));  // [σ(x·w + b)]
+ */
+export class Neuron extends Linear {
+  readonly activation: NeuronActivation;
+
+  constructor(inputs: number, options: NeuronOptions = {}) {
+    const { activation = 'sigmoid', ...linear } = options;
+    super(inputs, 1, linear);
+    if (typeof activation !== 'string' || !Object.hasOwn(functions, activation)) {
+      throw new ArgumentError(
+        `Neuron: activation must be one of ${Object.keys(functions).join(', ')}, got ${JSON.stringify(activation)}`,
+      );
+    }
+    this.activation = activation;
+  }
+
+  override forward(x: Tensor): Tensor {
+    return functions[this.activation](super.forward(x));
+  }
+
+  override describe(): string {
+    return `Neuron(${this.inFeatures} inputs, ${this.activation}${this.bias ? '' : ', no bias'})`;
+  }
+}

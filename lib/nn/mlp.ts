@@ -1,0 +1,63 @@
+import { ArgumentError, type DType, type Random } from '../core/index.js';
+import { type ActivationName, activation as makeActivation } from './activations.js';
+import { type Initializer, type InitName, resolveRng } from './init.js';
+import { Linear } from './Linear.js';
+import type { Module } from './Module.js';
+import { Sequential } from './Sequential.js';
+
+/** Options of `mlp`. */
+export interface MlpOptions {
+  /** Activation after every hidden layer. Default `'relu'`. */
+  activation?: ActivationName | (() => Module);
+  /** Activation after the last layer. Default none (raw outputs, e.g. logits). */
+  outputActivation?: ActivationName | (() => Module);
+  /** Biases on every layer. Default true. */
+  bias?: boolean;
+  dtype?: DType;
+  /**
+   * Weight initialiser of every layer. Default: `'heUniform'` when the hidden activation is
+   * relu, leakyRelu or gelu, else `'glorotUniform'`.
+   */
+  init?: InitName | Initializer;
+  /** Seed of all the weights (default 0): the layers draw in turn from one generator. */
+  seed?: number;
+  rng?: Random;
+}
+
+const RELU_LIKE = new Set(['relu', 'leakyRelu', 'gelu']);
+
+/**
+ * A multi-layer perceptron as a `Sequential`: `Linear(sizes[0] → sizes[1])`, activation, …,
+ * `Linear(sizes[n−2] → sizes[n−1])`, then the optional output activation.
+ *
+ * @example
+ * const net = mlp([30, 16, 1], { activation: 'relu', outputActivation: 'sigmoid', seed: 42 });
+ * // Sequential(Linear(30 → 16), ReLU, Linear(16 → 1), Sigmoid)
+ */
+export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequential {
+  if (
+    !Array.isArray(sizes) ||
+    sizes.length < 2 ||
+    !sizes.every((n) => Number.isInteger(n) && n > 0)
+  ) {
+    throw new ArgumentError(
+      `mlp: sizes must list at least two positive integers (inputs, …, outputs), got ${JSON.stringify(sizes)}`,
+    );
+  }
+  const hidden = options.activation ?? 'relu';
+  const init =
+    options.init ??
+    (typeof hidden === 'string' && RELU_LIKE.has(hidden) ? 'heUniform' : 'glorotUniform');
+  const rng = resolveRng(options, 'mlp');
+  const net = new Sequential();
+  for (let i = 0; i + 1 < sizes.length; i++) {
+    net.push(
+      new Linear(sizes[i], sizes[i + 1], { bias: options.bias, dtype: options.dtype, init, rng }),
+    );
+    if (i + 2 < sizes.length) net.push(makeActivation(hidden, 'mlp (activation)'));
+  }
+  if (options.outputActivation !== undefined) {
+    net.push(makeActivation(options.outputActivation, 'mlp (outputActivation)'));
+  }
+  return net;
+}
