@@ -102,7 +102,11 @@ export class Random {
   }
 
   state(): RandomState {
-    return { s: [this.s0, this.s1, this.s2, this.s3], spare: this.spare };
+    // NOTE: the xors leave signed 32-bit words; >>> 0 gives the unsigned form setState expects.
+    return {
+      s: [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0],
+      spare: this.spare,
+    };
   }
 
   setState(state: RandomState): void {

@@ -1,9 +1,15 @@
 import type { Tensor } from '../autograd/index.js';
 import { ArgumentError, formatShape, ShapeError } from '../core/index.js';
+import { gatherRows } from './gatherRows.js';
 
 /**
  * A data set of features `x` (first axis: samples) and targets `y` with the same number of
  * samples. Plain tensors, no gradients.
+ *
+ * @example
+ * const ds = new Dataset(tensor([[1, 2], [3, 4]]), tensor([0, 1]), { featureNames: ['a', 'b'] });
+ * ds.length; // 2
+ * ds.subset([1]).x.toArray(); // [[3, 4]]
  */
 export class Dataset {
   readonly x: Tensor;
@@ -41,5 +47,25 @@ export class Dataset {
   /** Number of samples. */
   get length(): number {
     return this.x.shape[0];
+  }
+
+  /** A new data set of the samples `indices` (rows copied, in that order), with the same names. */
+  subset(indices: ArrayLike<number>): Dataset {
+    return new Dataset(
+      gatherRows(this.x, indices, 'Dataset.subset'),
+      gatherRows(this.y, indices, 'Dataset.subset'),
+      this,
+    );
+  }
+
+  /** `Dataset(n=150, x=[150,4], y=[150], classes=3)`. */
+  toString(): string {
+    const parts = [
+      `n=${this.length}`,
+      `x=${formatShape(this.x.shape)}`,
+      `y=${formatShape(this.y.shape)}`,
+    ];
+    if (this.classNames) parts.push(`classes=${this.classNames.length}`);
+    return `Dataset(${parts.join(', ')})`;
   }
 }

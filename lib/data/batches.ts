@@ -1,0 +1,82 @@
+import type { Tensor } from '../autograd/index.js';
+import { ArgumentError, type Random } from '../core/index.js';
+import type { Dataset } from './Dataset.js';
+import { gatherRows } from './gatherRows.js';
+import { rngFrom, type SeedOptions } from './rngFrom.js';
+
+/** One mini-batch: copied rows of `x` and `y`. */
+export interface Batch {
+  readonly x: Tensor;
+  readonly y: Tensor;
+}
+
+/** Options of `batches`. */
+export interface BatchesOptions extends SeedOptions {
+  /** Samples per batch, a positive integer. */
+  batchSize: number;
+  /** Draw a new random order of the samples at the start of each pass (from `seed` or `rng`, which are otherwise unused). Default false. */
+  shuffle?: boolean;
+  /** Leave out the last, smaller batch. Default false. */
+  dropLast?: boolean;
+}
+
+/**
+ * The mini-batches of a data set: iterate it once per epoch. With `shuffle`, each pass (each
+ * call of `[Symbol.iterator]`) draws a new permutation from the generator, so epochs differ
+ * but the whole sequence is fixed by the seed (or by the state of the `rng` passed in).
+ */
+export class Batches implements Iterable<Batch> {
+  /** Number of batches in one pass. */
+  readonly length: number;
+
+  constructor(
+    readonly dataset: Dataset,
+    readonly batchSize: number,
+    readonly shuffle: boolean,
+    readonly dropLast: boolean,
+    private readonly rng: Random | null,
+  ) {
+    const n = dataset.length;
+    this.length = dropLast ? Math.floor(n / batchSize) : Math.ceil(n / batchSize);
+  }
+
+  *[Symbol.iterator](): Iterator<Batch> {
+    const n = this.dataset.length;
+    const order = this.rng ? this.rng.permutation(n) : Array.from({ length: n }, (_, i) => i);
+    for (let b = 0; b < this.length; b++) {
+      const idx = order.slice(b * this.batchSize, (b + 1) * this.batchSize);
+      yield {
+        x: gatherRows(this.dataset.x, idx, 'batches'),
+        y: gatherRows(this.dataset.y, idx, 'batches'),
+      };
+    }
+  }
+}
+
+/**
+ * Splits a data set into mini-batches of `batchSize` samples (rows copied), in order or in a
+ * seeded random order.
+ *
+ * @example
+ * for (const { x, y } of batches(train, { batchSize: 32, shuffle: true, seed: 0 })) {
+ *   // one optimiser step on x, y
+ * }
+ */
+export function batches(ds: Dataset, options: BatchesOptions): Batches {
+  const where = 'batches';
+  const { batchSize } = options ?? {};
+  if (!Number.isInteger(batchSize) || batchSize <= 0) {
+    throw new ArgumentError(
+      `${where}: batchSize must be a positive integer, got ${JSON.stringify(batchSize)}`,
+    );
+  }
+  if (ds.length === 0) throw new ArgumentError(`${where}: the data set is empty`);
+  const dropLast = options.dropLast ?? false;
+  if (dropLast && batchSize > ds.length) {
+    throw new ArgumentError(
+      `${where}: dropLast with batchSize ${batchSize} > ${ds.length} samples leaves no batch`,
+    );
+  }
+  const shuffle = options.shuffle ?? false;
+  return new Batches(ds, batchSize, shuffle, dropLast, shuffle ? rngFrom(options, where) : null);
+}

@@ -1,0 +1,13 @@
+import type { Dataset } from './Dataset.js';
+import { rngFrom, type SeedOptions } from './rngFrom.js';
+
+/**
+ * The samples of `ds` in a seeded random order (a Fisher–Yates permutation of the rows).
+ *
+ * @example
+ * const mixed = shuffle(ds, { seed: 1 }); // same order on every run
+ */
+export function shuffle(ds: Dataset, options: SeedOptions = {}): Dataset {
+  const rng = rngFrom(options, 'shuffle');
+  return ds.subset(rng.permutation(ds.length));
+}

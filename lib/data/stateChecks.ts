@@ -1,0 +1,38 @@
+import { ArgumentError } from '../core/index.js';
+
+/** The state object as a record after checking its `name` and that every key in `keys` is present. */
+export function checkState(
+  state: unknown,
+  name: string,
+  keys: readonly string[],
+  where: string,
+): Record<string, unknown> {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new ArgumentError(
+      `${where}: expected a ${name} state object, got ${JSON.stringify(state)}`,
+    );
+  }
+  const s = state as Record<string, unknown>;
+  if (s.name !== name) {
+    throw new ArgumentError(
+      `${where}: expected state name "${name}", got ${JSON.stringify(s.name)}`,
+    );
+  }
+  for (const key of keys) {
+    if (!(key in s)) throw new ArgumentError(`${where}: state is missing key "${key}"`);
+  }
+  return s;
+}
+
+/** `value` as an array of finite numbers (of `length` when given), or an error naming `key`. */
+export function numberArray(value: unknown, key: string, where: string, length?: number): number[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    throw new ArgumentError(`${where}: state key "${key}" must be an array of finite numbers`);
+  }
+  if (length !== undefined && value.length !== length) {
+    throw new ArgumentError(
+      `${where}: state key "${key}" has ${value.length} entries, expected ${length}`,
+    );
+  }
+  return [...value];
+}

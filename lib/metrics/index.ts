@@ -1,0 +1,11 @@
+export { accuracy } from './accuracy.js';
+export { binaryAccuracy } from './binaryAccuracy.js';
+export type { ClassMetricOptions } from './classCounts.js';
+export { confusionMatrix } from './confusionMatrix.js';
+export { f1 } from './f1.js';
+export { mae } from './mae.js';
+export type { MetricInput } from './metricInput.js';
+export { precision } from './precision.js';
+export { r2 } from './r2.js';
+export { recall } from './recall.js';
+export { rmse } from './rmse.js';
