@@ -1,0 +1,3 @@
+export { loadFile, loadSnapshot, saveFile, saveSnapshot, writeFileAtomic } from './files.js';
+export { type ProgressBarOptions, type ProgressStream, progressBar } from './progressBar.js';
+export { nodeWorker } from './worker.js';

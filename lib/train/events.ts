@@ -1,0 +1,124 @@
+import type { Snapshot } from './snapshot.js';
+
+/**
+ * What every event of a run carries: where the run was when it happened.
+ * `epoch` counts completed epochs (the first epoch event says 1) and `step` counts completed
+ * optimiser steps, both over the whole run (a resumed run continues the counts).
+ */
+interface RunPosition {
+  readonly epoch: number;
+  readonly step: number;
+  /** Index of the run, added by `restarts` (0-based). */
+  readonly run?: number;
+}
+
+/** The first event of a `fit` run: its size and where it starts (epoch 0, or where `resumeFrom` left off). */
+export interface StartEvent extends RunPosition {
+  readonly type: 'start';
+  /** Total epochs of the run (`fit`'s `epochs`). */
+  readonly epochs: number;
+  /** Optimiser steps (mini-batches) per epoch. */
+  readonly stepsPerEpoch: number;
+  /** Training samples, and validation samples (0 without validation). */
+  readonly samples: number;
+  readonly valSamples: number;
+}
+
+/**
+ * One optimiser step: its loss on its mini-batch. `fit` emits these only when asked (`emit`);
+ * `trainOn` emits one per batch, with `epoch` 0 (online training has no epochs).
+ */
+export interface StepEvent extends RunPosition {
+  readonly type: 'step';
+  /** The epoch this step belongs to, 1-based (0 for `trainOn`). */
+  readonly epoch: number;
+  readonly loss: number;
+  /** Exponential moving average of the loss, added by `smoothLoss`. */
+  readonly smoothLoss?: number;
+}
+
+/**
+ * The end of an epoch. `loss` is the mean of the epoch's step losses weighted by batch size;
+ * `metrics` are computed on the whole training set after the epoch (eval mode, no gradients);
+ * `valLoss`/`valMetrics` are present only with `validation`. `elapsedMs` is the epoch's
+ * duration on the run's scheduler clock (virtual time under a `TestScheduler`): the only field
+ * that differs between two otherwise identical seeded runs in real time.
+ */
+export interface EpochEvent extends RunPosition {
+  readonly type: 'epoch';
+  readonly loss: number;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly valLoss?: number;
+  readonly valMetrics?: Readonly<Record<string, number>>;
+  /** The learning rate the optimiser had at the end of the epoch. */
+  readonly lr: number;
+  readonly elapsedMs: number;
+  /** The epoch loss smoothed by `smoothLoss(alpha, { on: 'epoch' })`. */
+  readonly smoothLoss?: number;
+}
+
+/** A `control$` command that was applied, at a step boundary. */
+export interface ControlEvent extends RunPosition {
+  readonly type: 'control';
+  readonly command: 'pause' | 'resume' | 'stop' | 'setLearningRate';
+  /** The learning rate after the command. */
+  readonly lr: number;
+}
+
+/** `earlyStopping` ended the run: `monitor` did not improve for `patience` epochs. */
+export interface EarlyStopEvent extends RunPosition {
+  readonly type: 'earlyStop';
+  readonly monitor: string;
+  readonly best: number;
+  readonly bestEpoch: number;
+  /** Whether the weights of `bestEpoch` were loaded back into the model (`restoreBest`). */
+  readonly restored: boolean;
+}
+
+/** `reduceLROnPlateau` changed the learning rate. */
+export interface LearningRateEvent extends RunPosition {
+  readonly type: 'learningRate';
+  readonly lr: number;
+  readonly previous: number;
+  readonly monitor: string;
+}
+
+/** `checkpoint` took a snapshot (already handed to its `sink`, if any). */
+export interface CheckpointEvent extends RunPosition {
+  readonly type: 'checkpoint';
+  readonly snapshot: Snapshot;
+  /** The monitored value, with `onlyBest`. */
+  readonly value?: number;
+}
+
+/** The last event of `restarts`: a summary of one metric over the runs (not a `TrainEvent`: it belongs to no run). */
+export interface SummaryEvent {
+  readonly type: 'summary';
+  readonly metric: string;
+  readonly runs: number;
+  readonly seeds: readonly number[];
+  readonly values: readonly number[];
+  readonly mean: number;
+  /** Population standard deviation (ddof 0, as numpy's `std`). */
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Everything a training run's stream can carry: plain, structured-clone-safe data (numbers,
+ * strings, records, typed arrays in snapshots), a union discriminated by `type`, each with the
+ * run's `epoch` and `step`. No event holds
+ * a live tensor, model or optimiser: they can be logged, sent to a worker or stored as they are.
+ */
+export type TrainEvent =
+  | StartEvent
+  | StepEvent
+  | EpochEvent
+  | ControlEvent
+  | EarlyStopEvent
+  | LearningRateEvent
+  | CheckpointEvent;
+
+/** What `restarts` emits: the runs' events, tagged with `run`, then one `summary`. */
+export type RestartsEvent = TrainEvent | SummaryEvent;
