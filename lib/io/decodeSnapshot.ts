@@ -1,0 +1,82 @@
+import type { Tensor } from '../autograd/index.js';
+import { FormatError, Random } from '../core/index.js';
+import { decodeSafetensors } from './decodeSafetensors.js';
+import { MANIFEST_KEY, parseManifest } from './manifest.js';
+import { optimizerFromTensors, optimizerTensorNames } from './optimizerTensors.js';
+import type { SnapshotData } from './SnapshotData.js';
+
+/**
+ * The trainer snapshot stored by `encodeSnapshot`, ready for `fit(..., { resumeFrom })`.
+ * Checks the file (`FormatError` naming what is wrong: structure, missing weights or buffers,
+ * invalid RNG states) before returning anything; the weights come back bit for bit.
+ *
+ * @example
+ * const snapshot = decodeSnapshot(await readFile('ckpt.safetensors'));
+ * fit(model, opt, data, { epochs: 20, resumeFrom: snapshot });
+ */
+export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): SnapshotData {
+  const where = 'decodeSnapshot';
+  const { tensors, metadata } = decodeSafetensors(bytes);
+  const text = metadata[MANIFEST_KEY];
+  if (text === undefined) throw new FormatError(`${where}: the file has no rxgrad manifest`);
+  const manifest = parseManifest(text, where);
+  const rest = manifest.snapshot as Record<string, unknown> | undefined;
+  if (
+    rest === undefined ||
+    rest === null ||
+    typeof rest !== 'object' ||
+    rest.format !== 'rxgrad.snapshot'
+  ) {
+    throw new FormatError(
+      `${where}: the file holds a model saved by save(), not a checkpoint snapshot`,
+    );
+  }
+  if (rest.version !== 1)
+    throw new FormatError(`${where}: unsupported snapshot version ${JSON.stringify(rest.version)}`);
+  for (const key of ['epoch', 'step']) {
+    if (!Number.isInteger(rest[key]) || (rest[key] as number) < 0) {
+      throw new FormatError(
+        `${where}: ${key} must be a non-negative integer, got ${JSON.stringify(rest[key])}`,
+      );
+    }
+  }
+  checkRngs(rest.rng, where);
+  if (manifest.optimizer === null)
+    throw new FormatError(`${where}: the snapshot has no optimiser state`);
+  const optimizer = optimizerFromTensors(manifest.optimizer, tensors, where);
+  const weights: Record<
+    string,
+    { shape: readonly number[]; dtype: Tensor['dtype']; data: Tensor['data'] }
+  > = {};
+  for (const name of manifest.parameters) {
+    const t = tensors[name];
+    if (t === undefined)
+      throw new FormatError(`${where}: the file has no tensor for weight '${name}'`);
+    weights[name] = { shape: [...t.shape], dtype: t.dtype, data: t.data };
+  }
+  const buffers = optimizerTensorNames(manifest.optimizer);
+  const stray = Object.keys(tensors).find((k) => !(k in weights) && !buffers.has(k));
+  if (stray !== undefined)
+    throw new FormatError(
+      `${where}: tensor '${stray}' is neither a weight nor an optimiser buffer`,
+    );
+  return { ...(rest as unknown as SnapshotData), weights, optimizer };
+}
+
+function checkRngs(rng: unknown, where: string): void {
+  const r = rng as SnapshotData['rng'];
+  if (r === null || typeof r !== 'object' || typeof r.modules !== 'object' || r.modules === null) {
+    throw new FormatError(`${where}: rng must be { data, modules }, got ${JSON.stringify(rng)}`);
+  }
+  const states = [
+    ...(r.data === null ? [] : [['data', r.data] as const]),
+    ...Object.entries(r.modules),
+  ];
+  for (const [name, state] of states) {
+    try {
+      Random.fromState(state);
+    } catch (e) {
+      throw new FormatError(`${where}: rng '${name}': ${(e as Error).message}`, { cause: e });
+    }
+  }
+}

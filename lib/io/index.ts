@@ -1,0 +1,14 @@
+export { type Architecture, buildModel, describeArchitecture } from './architecture.js';
+export { decodeSafetensors, type SafetensorsContents } from './decodeSafetensors.js';
+export { decodeSnapshot } from './decodeSnapshot.js';
+export { encodeSafetensors } from './encodeSafetensors.js';
+export { type EncodeSnapshotOptions, encodeSnapshot } from './encodeSnapshot.js';
+export { parseExact, stringifyExact } from './exactJson.js';
+export { type Loaded, type LoadOptions, load } from './load.js';
+export { loadBlob } from './loadBlob.js';
+export type { Manifest } from './manifest.js';
+export { type ExportOnnxOptions, exportOnnx, type OnnxDim } from './onnx/exportOnnx.js';
+export type { Preprocessor, PreprocessorState } from './preprocessor.js';
+export type { SnapshotData } from './SnapshotData.js';
+export { type SaveOptions, save } from './save.js';
+export { saveBlob } from './saveBlob.js';
