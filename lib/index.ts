@@ -50,59 +50,304 @@ export {
   ShapeError,
   type TypedArray,
 } from './core/index.js';
-
-// ops
+// ops: elementwise, activations, linear algebra and shape, reductions, losses — section of the
+// ops work (one export statement: biome merges exports from the same module)
+// @section ops-more
 export {
   type Axis,
+  abs,
   add,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
   broadcastTo,
   cast,
+  clip,
+  concat,
+  crossEntropy,
   div,
+  erf,
   exp,
+  expandDims,
+  flatten,
+  gather,
+  gelu,
+  type IndicesLike,
+  identity,
+  leakyRelu,
   log,
+  logSoftmax,
+  logSumExp,
   type MatmulOptions,
   matmul,
+  max,
+  maximum,
   mean,
+  min,
+  minimum,
+  mse,
   mul,
   neg,
+  nll,
+  pow,
   relu,
   reshape,
   sigmoid,
+  slice,
+  softmax,
+  softplus,
+  sqrt,
+  square,
+  squeeze,
+  sse,
+  stack,
   sub,
   sum,
   type TensorLike,
   tanh,
   transpose,
 } from './ops/index.js';
-
-// ops (more: elementwise, activations, shape, reductions, losses) — section of the ops work
-// @section ops-more
 // @end ops-more
 
 // gradient checking — section of the ops work
 // @section gradcheck
+export { type GradCheckOptions, gradCheck } from './autograd/gradCheck.js';
+export type {
+  GradCheckComparison,
+  GradCheckInputReport,
+  GradCheckReport,
+  GradCheckWorst,
+} from './autograd/gradCheckReport.js';
+export { gradGradCheck } from './autograd/gradGradCheck.js';
 // @end gradcheck
 
 // nn — section of the nn/optim work
 // @section nn
+export {
+  type ActivationName,
+  activation,
+  Dropout,
+  GELU,
+  type HeOptions,
+  Identity,
+  type Initializer,
+  type InitName,
+  type InitOptions,
+  init,
+  LeakyReLU,
+  Linear,
+  type LinearOptions,
+  type MlpOptions,
+  Module,
+  mlp,
+  Neuron,
+  type NeuronActivation,
+  type NeuronOptions,
+  ReLU,
+  Sequential,
+  Sigmoid,
+  Softmax,
+  type StateDict,
+  Tanh,
+} from './nn/index.js';
 // @end nn
 
 // optim — section of the nn/optim work
 // @section optim
+export {
+  type AdamOptions,
+  adam,
+  adamw,
+  type ClipGradNormOptions,
+  clipGradNorm,
+  clipGradValue,
+  constantSchedule,
+  cosineDecay,
+  exponentialDecay,
+  joinSchedules,
+  type Optimizer,
+  type OptimizerState,
+  type RmspropOptions,
+  rmsprop,
+  type Schedule,
+  type SgdOptions,
+  sgd,
+  stepDecay,
+  warmup,
+} from './optim/index.js';
 // @end optim
 
 // data — section of the data/metrics work
 // @section data
+export {
+  type Batch,
+  Batches,
+  type BatchesOptions,
+  batches,
+  type Cell,
+  type ColumnRef,
+  type CsvTable,
+  Dataset,
+  type DatasetOptions,
+  datasets,
+  type EncoderInput,
+  type FromArraysOptions,
+  fromArrays,
+  gatherRows,
+  isTable,
+  LabelEncoder,
+  type LabelEncoderState,
+  type LoadCsvOptions,
+  labelEncoder,
+  loadCsv,
+  MinMaxScaler,
+  type MinMaxScalerOptions,
+  type MinMaxScalerState,
+  minMaxScaler,
+  OneHotEncoder,
+  type OneHotEncoderOptions,
+  type OneHotEncoderState,
+  oneHotEncoder,
+  type ReadCsvOptions,
+  readCsv,
+  type SeedOptions,
+  StandardScaler,
+  type StandardScalerOptions,
+  type StandardScalerState,
+  shuffle,
+  standardScaler,
+  type Table,
+  type TrainTestSplitOptions,
+  trainTestSplit,
+} from './data/index.js';
 // @end data
 
 // metrics — section of the data/metrics work
 // @section metrics
+export {
+  accuracy,
+  binaryAccuracy,
+  type ClassMetricOptions,
+  confusionMatrix,
+  f1,
+  type MetricInput,
+  mae,
+  precision,
+  r2,
+  recall,
+  rmse,
+} from './metrics/index.js';
 // @end metrics
 
 // train — section of the trainer work
 // @section train
+export {
+  type CheckpointEvent,
+  type CheckpointOptions,
+  type ControlCommand,
+  type ControlEvent,
+  checkpoint,
+  type EarlyStopEvent,
+  type EarlyStoppingOptions,
+  type EpochEvent,
+  type EvaluateOptions,
+  type Evaluation,
+  earlyStopping,
+  evaluate,
+  type FitOptions,
+  fit,
+  formatEvent,
+  formatNumber,
+  type LearningRateEvent,
+  LOSSES,
+  type LogEveryOptions,
+  type LossFn,
+  type LossName,
+  linkRun,
+  logEvery,
+  METRICS,
+  type MetricFn,
+  type MetricName,
+  type MetricsOption,
+  type Monitor,
+  type MonitorMode,
+  type NonFiniteDetails,
+  type ReduceLROnPlateauOptions,
+  type RestartRun,
+  type RestartsEvent,
+  type RestartsOptions,
+  reduceLROnPlateau,
+  restarts,
+  runAt,
+  runOf,
+  type Snapshot,
+  type SnapshotPosition,
+  type SnapshotTensor,
+  type SnapshotWeights,
+  type StartEvent,
+  type StepEvent,
+  type SummaryEvent,
+  smoothLoss,
+  type TrainEvent,
+  type TrainOnOptions,
+  type TrainRun,
+  terminateOnNonFinite,
+  trainOn,
+} from './train/index.js';
 // @end train
 
 // graph drawing (DOT) — section of the demos work
 // @section graph
+export { type GraphOptions, toDot } from './plot/toDot.js';
 // @end graph
+
+// saving, loading, exporting (safetensors, ONNX) — section of the io work
+// @section io
+export {
+  type Architecture,
+  buildModel,
+  decodeSafetensors,
+  decodeSnapshot,
+  describeArchitecture,
+  type EncodeSnapshotOptions,
+  type ExportOnnxOptions,
+  encodeSafetensors,
+  encodeSnapshot,
+  exportOnnx,
+  type Loaded,
+  type LoadOptions,
+  load,
+  loadBlob,
+  type OnnxDim,
+  type Preprocessor,
+  type PreprocessorState,
+  parseExact,
+  type SafetensorsContents,
+  type SaveOptions,
+  type SnapshotData,
+  save,
+  saveBlob,
+  stringifyExact,
+} from './io/index.js';
+// @end io
+
+// training in a worker (Web Worker / worker thread) — section of the browser work
+// @section worker
+export {
+  deserializeError,
+  type FitInWorkerOptions,
+  type FitSetup,
+  fitInWorker,
+  fromWeightsData,
+  type PortLike,
+  requestWeights,
+  type SerializedError,
+  serializeError,
+  serveFit,
+  toWeightsData,
+  type WeightsData,
+  type WorkerControl,
+  WorkerError,
+  type WorkerLike,
+  type WorkerRun,
+} from './worker/index.js';
+// @end worker

@@ -112,22 +112,26 @@ export function tensor(
   return new Tensor(data, shape, { requiresGrad: options.requiresGrad ?? false });
 }
 
-/** A tensor of `shape` filled with `value`. */
-export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
-  const s = checkShape(shape, 'full');
-  const data = allocate(checkDType(options.dtype ?? 'float64', 'full'), sizeOf(s));
+function filled(op: string, shape: readonly number[], value: number, options: TensorOptions) {
+  const s = checkShape(shape, op);
+  const data = allocate(checkDType(options.dtype ?? 'float64', op), sizeOf(s));
   data.fill(value);
   return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
 }
 
+/** A tensor of `shape` filled with `value`. */
+export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
+  return filled('full', shape, value, options);
+}
+
 /** A tensor of zeros. */
 export function zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
-  return full(shape, 0, options);
+  return filled('zeros', shape, 0, options);
 }
 
 /** A tensor of ones. */
 export function ones(shape: readonly number[], options: TensorOptions = {}): Tensor {
-  return full(shape, 1, options);
+  return filled('ones', shape, 1, options);
 }
 
 /** Zeros with the shape and dtype of `t`. */

@@ -1,6 +1,6 @@
 import { Tensor } from '../autograd/index.js';
-import { getBackend, type UnaryOp } from '../backend/index.js';
-import { allocate } from '../core/index.js';
+import { type BinaryOp, getBackend, type UnaryOp } from '../backend/index.js';
+import { allocate, broadcastShapes, sizeOf } from '../core/index.js';
 
 /**
  * An elementwise function of `x` that is a constant for differentiation (no graph is recorded):
@@ -10,4 +10,31 @@ export function constantUnary(kernel: UnaryOp, x: Tensor, p1?: number, p2?: numb
   const out = allocate(x.dtype, x.size);
   getBackend().unary(kernel, x.data, out, p1, p2);
   return new Tensor(out, x.shape);
+}
+
+/** A broadcasting comparison such as `equal` or `greater` of a and b (in a's dtype), as a constant mask. */
+export function constantBinary(kernel: BinaryOp, a: Tensor, b: Tensor | number): Tensor {
+  const bData = typeof b === 'number' ? allocate(a.dtype, 1).fill(b) : b.data;
+  const bShape = typeof b === 'number' ? [] : b.shape;
+  const shape = broadcastShapes(a.shape, bShape, kernel);
+  const out = allocate(a.dtype, sizeOf(shape));
+  getBackend().binary(kernel, a.data, a.shape, bData, bShape, out, shape);
+  return new Tensor(out, shape);
+}
+
+/**
+ * The subgradient masks of max(a, b) in the broadcast shape: [a > b] + ½[a = b] for a and the rest
+ * for b. NOTE: ties split the gradient evenly (as PyTorch does), which is also what a central
+ * finite difference measures at a tie.
+ */
+export function tieSplitMasks(a: Tensor, b: Tensor): [Tensor, Tensor] {
+  const greater = constantBinary('greater', a, b);
+  const equal = constantBinary('equal', a, b);
+  const ma = greater.data;
+  const mb = equal.data;
+  for (let i = 0; i < ma.length; i++) {
+    ma[i] += 0.5 * mb[i];
+    mb[i] = 1 - ma[i];
+  }
+  return [greater, equal];
 }

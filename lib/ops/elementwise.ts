@@ -6,7 +6,8 @@ import { dtypeOfOperands, type TensorLike, toTensor } from './util.js';
 
 /**
  * Defines a broadcasting binary primitive. `vjp` returns the gradients in the output's shape;
- * the shared `sumTo` brings each back to its input's shape and dtype.
+ * the shared `sumTo` brings each back to its input's shape and dtype. `names` are the operands'
+ * names in error messages.
  */
 export function binaryOp(
   op: string,
@@ -14,10 +15,11 @@ export function binaryOp(
   a: TensorLike,
   b: TensorLike,
   vjp: (g: Tensor, y: Tensor, a: Tensor, b: Tensor) => [Tensor | null, Tensor | null],
+  names: readonly [string, string] = ['a', 'b'],
 ): Tensor {
   const dtype: DType = dtypeOfOperands(a, b);
-  const ta = toTensor(a, dtype, op, 'a');
-  const tb = toTensor(b, dtype, op, 'b');
+  const ta = toTensor(a, dtype, op, names[0]);
+  const tb = toTensor(b, dtype, op, names[1]);
   const shape = broadcastShapes(ta.shape, tb.shape, op);
   const out = allocate(dtype, sizeOf(shape));
   getBackend().binary(kernel, ta.data, ta.shape, tb.data, tb.shape, out, shape);

@@ -1,8 +1,25 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, type DType } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  type DType,
+  formatShape,
+  ShapeError,
+  shapesEqual,
+  stridesOf,
+} from '../core/index.js';
 
 /** A tensor operand, or a plain number that takes the other operand's dtype (numpy's weak scalars). */
 export type TensorLike = Tensor | number;
+
+/** Integer indices (rows for `gather`, classes for the losses): a list, an Int32Array, or a tensor of integral values. */
+export type IndicesLike = Tensor | readonly number[] | Int32Array;
+
+/** Validated indices: integers in [0, limit), with the shape they came in. */
+export interface Indices {
+  readonly data: Int32Array;
+  readonly shape: readonly number[];
+}
 
 /** Turns a number into a scalar tensor of `dtype`; passes tensors through; rejects anything else. */
 export function toTensor(x: TensorLike, dtype: DType, op: string, arg: string): Tensor {
@@ -30,4 +47,68 @@ export function dtypeOfOperands(a: TensorLike, b: TensorLike): DType {
   if (a instanceof Tensor) return a.dtype;
   if (b instanceof Tensor) return b.dtype;
   return 'float64';
+}
+
+/** Checks that `x` is a number (not NaN). */
+export function expectNumber(x: unknown, op: string, arg: string): number {
+  if (typeof x === 'number' && !Number.isNaN(x)) return x;
+  const found = typeof x === 'number' ? `${x}` : (JSON.stringify(x) ?? typeof x);
+  throw new ArgumentError(`${op}: ${arg} must be a number, got ${found}`);
+}
+
+function formatIndex(flat: number, shape: readonly number[]): string {
+  if (shape.length <= 1) return `${flat}`;
+  const strides = stridesOf(shape);
+  let rem = flat;
+  return strides
+    .map((s) => {
+      const i = Math.floor(rem / s);
+      rem -= i * s;
+      return i;
+    })
+    .join(',');
+}
+
+/** Validates indices: each an integer in [0, limit). Errors name the op, the argument and the bad element. */
+export function toIndices(indices: unknown, limit: number, op: string, arg: string): Indices {
+  let values: ArrayLike<number>;
+  let shape: readonly number[];
+  if (indices instanceof Tensor) {
+    values = indices.data;
+    shape = indices.shape;
+  } else if (Array.isArray(indices) || indices instanceof Int32Array) {
+    values = indices as ArrayLike<number>;
+    shape = [values.length];
+  } else {
+    throw new ArgumentError(
+      `${op}: ${arg} must be an array of integers, an Int32Array or a Tensor, got ${indices === null ? 'null' : typeof indices}`,
+    );
+  }
+  const data = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isInteger(v) || v < 0 || v >= limit) {
+      throw new ArgumentError(
+        `${op}: ${arg}[${formatIndex(i, shape)}] must be an integer in [0, ${limit}), got ${v}`,
+      );
+    }
+    data[i] = v;
+  }
+  return { data, shape };
+}
+
+/**
+ * The operands of a loss: `pred` a tensor, `target` a tensor of exactly the same shape (or a
+ * number). NOTE: no broadcasting here, so the (N,) vs (N,1) mistake is an error, not a silent N×N loss.
+ */
+export function lossOperands(pred: unknown, target: unknown, op: string): [Tensor, TensorLike] {
+  const p = expectTensor(pred, op, 'pred');
+  if (typeof target === 'number') return [p, target];
+  const t = expectTensor(target, op, 'target');
+  if (!shapesEqual(p.shape, t.shape)) {
+    throw new ShapeError(
+      `${op}: pred and target must have the same shape, got ${formatShape(p.shape)} and ${formatShape(t.shape)}`,
+    );
+  }
+  return [p, t];
 }
