@@ -83,7 +83,6 @@ function prepare(all: Dataset, seed: number, scaling: Recipe['scaling']) {
 function setup(all: Dataset, seed: number, recipe: Recipe, epochCount: number, withTest: boolean) {
   const data = prepare(all, seed, recipe.scaling);
   const model = new Neuron(30, { activation: 'sigmoid', seed });
-  // biome-ignore lint/suspicious/noFocusedTests: rxgrad's fit, not a focused test
   const run$ = fit(model, data.train, {
     loss: recipe.loss,
     optimizer: recipe.optimizer(model),

@@ -59,7 +59,6 @@ async function run(o: DemoOptions) {
   const trace = epochs(
     await collect(
       o,
-      // biome-ignore lint/suspicious/noFocusedTests: rxgrad's fit, not a focused test
       fit(model, trainSet, {
         loss: 'crossEntropy',
         optimizer: adam(model.parameters(), { lr: 0.01 }),

@@ -38,7 +38,6 @@ function prepare(seed: number) {
 async function train(o: DemoOptions, model: Module, data: Dataset, epochCount: number, lr: number) {
   const events = await collect(
     o,
-    // biome-ignore lint/suspicious/noFocusedTests: rxgrad's fit, not a focused test
     fit(model, data, {
       loss: 'mse',
       optimizer: adam(model.parameters(), { lr }),

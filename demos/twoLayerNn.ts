@@ -31,7 +31,6 @@ async function run(o: DemoOptions) {
   const events = epochs(
     await collect(
       o,
-      // biome-ignore lint/suspicious/noFocusedTests: rxgrad's fit, not a focused test
       fit(model, new Dataset(x, y), {
         loss: 'sse',
         optimizer: sgd(model.parameters(), { lr: LEARNING_RATE }),

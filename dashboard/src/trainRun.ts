@@ -18,7 +18,6 @@ export function trainRun(
   ex: Experiment,
   control$: Observable<ControlCommand>,
 ): Observable<TrainEvent> {
-  // biome-ignore lint/suspicious/noFocusedTests: rxgrad's fit, not a focused test
   return fit(ex.model, ex.train, {
     loss: 'crossEntropy',
     optimizer: optimizerOf(ex),

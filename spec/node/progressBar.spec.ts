@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noFocusedTests: `fit` here is rxgrad's trainer, not a focused test
 import { lastValueFrom, queueScheduler, Subject, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { fit, type TrainEvent } from '../../lib/index.js';

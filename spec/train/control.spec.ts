@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noFocusedTests: `fit` here is rxgrad's trainer, not a focused test
 import { BehaviorSubject, lastValueFrom, queueScheduler, Subject, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noFocusedTests: `fit` here is rxgrad's trainer, not a focused test
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { lastValueFrom, tap } from 'rxjs';

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noFocusedTests: `fit` here is rxgrad's trainer, not a focused test
 import { config, lastValueFrom, queueScheduler, share, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noFocusedTests: `fit` here is rxgrad's trainer, not a focused test
 import fc from 'fast-check';
 import {
   finalize,

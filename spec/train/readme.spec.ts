@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noFocusedTests: `fit` here is rxgrad's trainer, not a focused test
 import { filter, tap, throttleTime } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
