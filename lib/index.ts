@@ -323,7 +323,6 @@ export {
   parseExact,
   type SafetensorsContents,
   type SaveOptions,
-  type SnapshotData,
   save,
   saveBlob,
   stringifyExact,

@@ -15,7 +15,7 @@ const allowed: Record<string, readonly string[]> = {
   data: ['core', 'autograd'],
   plot: ['core', 'autograd'],
   io: ['core', 'autograd', 'ops', 'nn', 'optim', 'data'],
-  train: ['core', 'backend', 'autograd', 'ops', 'nn', 'optim', 'data', 'metrics'],
+  train: ['core', 'backend', 'autograd', 'ops', 'nn', 'optim', 'data', 'metrics', 'io'],
   worker: ['core', 'autograd', 'ops', 'nn', 'optim', 'data', 'metrics', 'train', 'io'],
   testing: ['core', 'autograd', 'ops'],
   node: [

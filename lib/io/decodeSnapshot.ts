@@ -3,7 +3,7 @@ import { FormatError, Random } from '../core/index.js';
 import { decodeSafetensors } from './decodeSafetensors.js';
 import { MANIFEST_KEY, parseManifest } from './manifest.js';
 import { optimizerFromTensors, optimizerTensorNames } from './optimizerTensors.js';
-import type { SnapshotData } from './SnapshotData.js';
+import type { Snapshot } from './Snapshot.js';
 
 /**
  * The trainer snapshot stored by `encodeSnapshot`, ready for `fit(..., { resumeFrom })`.
@@ -14,7 +14,7 @@ import type { SnapshotData } from './SnapshotData.js';
  * const snapshot = decodeSnapshot(await readFile('ckpt.safetensors'));
  * fit(model, opt, data, { epochs: 20, resumeFrom: snapshot });
  */
-export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): SnapshotData {
+export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): Snapshot {
   const where = 'decodeSnapshot';
   const { tensors, metadata } = decodeSafetensors(bytes);
   const text = metadata[MANIFEST_KEY];
@@ -60,11 +60,11 @@ export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): SnapshotData {
     throw new FormatError(
       `${where}: tensor '${stray}' is neither a weight nor an optimiser buffer`,
     );
-  return { ...(rest as unknown as SnapshotData), weights, optimizer };
+  return { ...(rest as unknown as Snapshot), weights, optimizer };
 }
 
 function checkRngs(rng: unknown, where: string): void {
-  const r = rng as SnapshotData['rng'];
+  const r = rng as Snapshot['rng'];
   if (r === null || typeof r !== 'object' || typeof r.modules !== 'object' || r.modules === null) {
     throw new FormatError(`${where}: rng must be { data, modules }, got ${JSON.stringify(rng)}`);
   }

@@ -7,7 +7,7 @@ import { stringifyExact } from './exactJson.js';
 import { MANIFEST_KEY, MANIFEST_VERSION, type Manifest, OPTIMIZER_PREFIX } from './manifest.js';
 import { optimizerToTensors } from './optimizerTensors.js';
 import type { Preprocessor, PreprocessorState } from './preprocessor.js';
-import type { SnapshotData } from './SnapshotData.js';
+import type { Snapshot } from './Snapshot.js';
 import { preprocessingManifest } from './save.js';
 
 /** What `encodeSnapshot` stores besides the snapshot. */
@@ -30,7 +30,7 @@ export interface EncodeSnapshotOptions {
  * fit(model, opt, data, { resumeFrom: decodeSnapshot(bytes) })
  */
 export function encodeSnapshot(
-  snapshot: SnapshotData,
+  snapshot: Snapshot,
   options: EncodeSnapshotOptions = {},
 ): Uint8Array {
   const where = 'encodeSnapshot';

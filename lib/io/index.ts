@@ -9,6 +9,6 @@ export { loadBlob } from './loadBlob.js';
 export type { Manifest } from './manifest.js';
 export { type ExportOnnxOptions, exportOnnx, type OnnxDim } from './onnx/exportOnnx.js';
 export type { Preprocessor, PreprocessorState } from './preprocessor.js';
-export type { SnapshotData } from './SnapshotData.js';
+export type { Snapshot, SnapshotPosition, SnapshotTensor, SnapshotWeights } from './Snapshot.js';
 export { type SaveOptions, save } from './save.js';
 export { saveBlob } from './saveBlob.js';

@@ -9,7 +9,7 @@ import {
   type LoadOptions,
   load,
   type SaveOptions,
-  type SnapshotData,
+  type Snapshot,
   save,
 } from '../io/index.js';
 import type { Module } from '../nn/index.js';
@@ -108,7 +108,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
  */
 export async function saveSnapshot(
   path: string,
-  snapshot: SnapshotData,
+  snapshot: Snapshot,
   options: EncodeSnapshotOptions = {},
 ): Promise<void> {
   await writeFileAtomic(path, encodeSnapshot(snapshot, options));
@@ -120,6 +120,6 @@ export async function saveSnapshot(
  * @example
  * fit(model, data, { ...options, resumeFrom: await loadSnapshot('ckpt.safetensors') })
  */
-export async function loadSnapshot(path: string): Promise<SnapshotData> {
+export async function loadSnapshot(path: string): Promise<Snapshot> {
   return decodeSnapshot(await readFile(path));
 }

@@ -1,55 +1,14 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, type DType, Random, type RandomState } from '../core/index.js';
+import { ArgumentError, Random, type RandomState } from '../core/index.js';
+import type {
+  Snapshot,
+  SnapshotPosition,
+  SnapshotTensor,
+  SnapshotWeights,
+} from '../io/Snapshot.js';
 import { Module } from '../nn/Module.js';
-import type { OptimizerState } from '../optim/Optimizer.js';
 
-/** One parameter as plain data: its shape, dtype and a copy of its values. */
-export interface SnapshotTensor {
-  readonly shape: readonly number[];
-  readonly dtype: DType;
-  readonly data: Float32Array | Float64Array;
-}
-
-/** A model's weights as plain data, by dotted parameter name (`layers.0.weight`). */
-export type SnapshotWeights = Readonly<Record<string, SnapshotTensor>>;
-
-/** Where a `fit` run stood inside its epoch, and the settings the position depends on. */
-export interface SnapshotPosition {
-  /** Mini-batches already done in the current (unfinished) epoch; 0 at an epoch boundary. */
-  readonly batch: number;
-  /** Sum of loss·batchSize and samples so far in the current epoch (for the epoch's mean loss). */
-  readonly lossSum: number;
-  readonly samples: number;
-  /** The settings of the run, checked on resume: resuming with others would not continue it. */
-  readonly seed: number;
-  readonly batchSize: number;
-  readonly stepsPerEpoch: number;
-  readonly trainSamples: number;
-}
-
-/**
- * Everything needed to continue a run exactly: the weights, the optimiser's state, the state of
- * every random generator (the data order's, as it was at the start of the current epoch, and
- * those of modules such as `Dropout`), the epoch and step counts and the position inside the
- * epoch. Plain structured-clone-safe data: a sink can persist it as it is.
- */
-export interface Snapshot {
-  readonly format: 'rxgrad.snapshot';
-  readonly version: 1;
-  /** Completed epochs and completed optimiser steps. */
-  readonly epoch: number;
-  readonly step: number;
-  readonly weights: SnapshotWeights;
-  readonly optimizer: OptimizerState;
-  readonly rng: {
-    /** The data-order generator at the start of the current epoch (null without one). */
-    readonly data: RandomState | null;
-    /** Generators found in the model's fields (`layers.2.rng` of a `Dropout`), by dotted name. */
-    readonly modules: Readonly<Record<string, RandomState>>;
-  };
-  /** Position inside the epoch (null for a `trainOn` run, which has no epochs). */
-  readonly position: SnapshotPosition | null;
-}
+export type { Snapshot, SnapshotPosition, SnapshotTensor, SnapshotWeights };
 
 /** Copies of the model's parameters as plain data. */
 export function copyWeights(model: Module): SnapshotWeights {

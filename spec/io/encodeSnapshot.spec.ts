@@ -16,14 +16,9 @@ import {
   randn,
   Sequential,
   type Snapshot,
-  type SnapshotData,
   save,
   type TrainEvent,
 } from '../../lib/index.js';
-
-// SnapshotData (lib/io) mirrors Snapshot (lib/train), which io may not import: both ways assignable.
-const toData = (s: Snapshot): SnapshotData => s;
-const toSnapshot = (s: SnapshotData): Snapshot => s;
 
 const bitsOf = (data: Float32Array | Float64Array) => [
   ...new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
@@ -70,7 +65,7 @@ describe('encodeSnapshot / decodeSnapshot', () => {
     });
     expect(snapshots.length).toBeGreaterThan(3);
     for (const s of snapshots) {
-      const back = toSnapshot(decodeSnapshot(encodeSnapshot(toData(s))));
+      const back: Snapshot = decodeSnapshot(encodeSnapshot(s));
       const { weights, ...rest } = back;
       const { weights: w0, ...rest0 } = s;
       expect(rest).toEqual(rest0);
