@@ -34,6 +34,12 @@ export {
   listBackends,
   registerBackend,
   setBackend,
+  setWasmThreads,
+  terminateWasmWorkers,
+  type WasmInfo,
+  wasmAvailable,
+  wasmInfo,
+  wasmReady,
 } from './backend/index.js';
 // core: errors, dtypes, shapes, randomness
 export {

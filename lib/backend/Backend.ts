@@ -16,6 +16,8 @@ export type UnaryOp =
   | 'sigmoid'
   | 'tanh'
   | 'softplus'
+  | 'erf'
+  | 'gelu' // x·Φ(x), the exact erf form
   | 'powScalar' // x ** a
   | 'clip' // min(max(x, a), b)
   | 'affine'; // a * x + b

@@ -1,3 +1,12 @@
 export type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
 export { jsBackend } from './jsBackend.js';
 export { getBackend, listBackends, registerBackend, setBackend } from './registry.js';
+export type { WasmInfo } from './wasm/WasmRuntime.js';
+export {
+  setWasmThreads,
+  terminateWasmWorkers,
+  wasmAvailable,
+  wasmBackend,
+  wasmInfo,
+  wasmReady,
+} from './wasm/wasmBackend.js';

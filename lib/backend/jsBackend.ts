@@ -1,5 +1,6 @@
 import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js';
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+import { erf, gelu } from './erf.js';
 
 type Fn1 = (x: number, a: number, b: number) => number;
 type Fn2 = (x: number, y: number) => number;
@@ -25,6 +26,8 @@ const unaryFns: Record<UnaryOp, Fn1> = {
   tanh: Math.tanh,
   // NOTE: log(1 + e^x) overflows for large x; max(x, 0) + log1p(e^-|x|) does not.
   softplus: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))),
+  erf,
+  gelu,
   powScalar: (x, a) => x ** a,
   clip: (x, a, b) => (x < a ? a : x > b ? b : x),
   affine: (x, a, b) => a * x + b,

@@ -1,0 +1,79 @@
+import {
+  add,
+  binaryCrossEntropy,
+  crossEntropy,
+  type DType,
+  matmul,
+  relu,
+  setBackend,
+  sgd,
+  sigmoid,
+  sse,
+  type Tensor,
+  tensor,
+} from '../../lib/index.js';
+import { mlpData, type Named, neuronData, SETTINGS, tutorialData } from '../data.js';
+
+/** One training step (forward, backward, update); returns the loss before the update. */
+export type Step = () => number;
+
+const input = (n: Named, dtype: DType): Tensor => tensor(n.data, { shape: n.shape, dtype });
+const param = (n: Named, dtype: DType): Tensor =>
+  tensor(n.data, { shape: n.shape, dtype, requiresGrad: true });
+
+/** Runs `step` on backend `name` (selected before every step, since peers take turns). */
+function on(backend: 'js' | 'wasm', step: Step): Step {
+  return () => {
+    setBackend(backend);
+    return step();
+  };
+}
+
+/** Tutorial network: sse(relu(x·w1)·w2, y), SGD. */
+export function rxgradTutorial(backend: 'js' | 'wasm', dtype: DType): Step {
+  const d = tutorialData();
+  const [x, y] = [input(d.x, dtype), input(d.y, dtype)];
+  const [w1, w2] = [param(d.w1, dtype), param(d.w2, dtype)];
+  const opt = sgd([w1, w2], { lr: SETTINGS.tutorial.lr });
+  return on(backend, () => {
+    const loss = sse(matmul(relu(matmul(x, w1)), w2), y);
+    loss.backward();
+    opt.step();
+    opt.zeroGrad();
+    return loss.item();
+  });
+}
+
+/** Single sigmoid neuron: binaryCrossEntropy(σ(x·w + b), y), SGD. */
+export function rxgradNeuron(backend: 'js' | 'wasm', dtype: DType): Step {
+  const d = neuronData();
+  const [x, y] = [input(d.x, dtype), input(d.y, dtype)];
+  const [w, b] = [param(d.w, dtype), param(d.b, dtype)];
+  const opt = sgd([w, b], { lr: SETTINGS.neuron.lr });
+  return on(backend, () => {
+    const loss = binaryCrossEntropy(sigmoid(add(matmul(x, w), b)), y);
+    loss.backward();
+    opt.step();
+    opt.zeroGrad();
+    return loss.item();
+  });
+}
+
+/** Wider MLP: crossEntropy of 784 → 512 relu → 512 relu → 10, SGD. */
+export function rxgradMlp(backend: 'js' | 'wasm', dtype: DType): Step {
+  const d = mlpData();
+  const x = input(d.x, dtype);
+  const labels = Array.from(d.labels.data);
+  const ps = ['w1', 'b1', 'w2', 'b2', 'w3', 'b3'].map((k) => param(d[k], dtype));
+  const [w1, b1, w2, b2, w3, b3] = ps;
+  const opt = sgd(ps, { lr: SETTINGS.mlp.lr });
+  return on(backend, () => {
+    const h1 = relu(add(matmul(x, w1), b1));
+    const h2 = relu(add(matmul(h1, w2), b2));
+    const loss = crossEntropy(add(matmul(h2, w3), b3), labels);
+    loss.backward();
+    opt.step();
+    opt.zeroGrad();
+    return loss.item();
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * The second half of `npm run bench`: runs the numpy peer (when python3 with numpy is there),
+ * merges its medians with vitest's (bench/results/vitest.json), prints the tables with ratios,
+ * and writes bench/results/latest.json and latest.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { wasmInfo } from '../lib/backend/index.js';
+import { resultsDir } from './compare.js';
+import { writeWorkloads } from './data.js';
+
+interface VitestJson {
+  files: {
+    groups: { fullName: string; benchmarks: { name: string; median: number; min: number }[] }[];
+  }[];
+}
+interface Timing {
+  ms: number;
+  min: number;
+}
+interface NumpyJson {
+  numpy: string;
+  workloads: Record<string, Record<string, Timing & { losses: number[] }>>;
+  matmul: Record<string, Timing>;
+}
+
+const loadBefore = loadavg()[0];
+const medians = new Map<string, Map<string, Timing>>(); // group → peer → median and best ms
+const vitest = JSON.parse(readFileSync(join(resultsDir, 'vitest.json'), 'utf8')) as VitestJson;
+for (const file of vitest.files) {
+  for (const group of file.groups) {
+    const key = group.fullName.split(' > ').pop() ?? group.fullName;
+    const id = key.startsWith('matmul') ? key : key.split(':')[0];
+    const row = medians.get(id) ?? new Map<string, Timing>();
+    for (const b of group.benchmarks) row.set(b.name, { ms: b.median, min: b.min });
+    medians.set(id, row);
+  }
+}
+
+let numpyNote = '';
+let numpy: NumpyJson | undefined;
+const py = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+if (py.status === 0) {
+  const out = join(resultsDir, 'numpy.json');
+  const run = spawnSync(
+    'python3',
+    [join(import.meta.dirname, 'numpy_bench.py'), writeWorkloads(), out],
+    { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (run.status === 0) numpy = JSON.parse(readFileSync(out, 'utf8')) as NumpyJson;
+  else numpyNote = 'numpy peer failed (see above); its columns are empty.';
+} else numpyNote = 'python3 with numpy not found: the numpy columns are empty.';
+
+if (numpy) {
+  for (const [workload, peers] of Object.entries(numpy.workloads)) {
+    const row = medians.get(workload) ?? new Map<string, Timing>();
+    for (const [peer, { ms, min }] of Object.entries(peers)) row.set(peer, { ms, min });
+    medians.set(workload, row);
+    // the same losses from the same data and weights (printed by the vitest run for the JS peers)
+    const lossFile = join(resultsDir, `losses-${workload}.json`);
+    if (existsSync(lossFile)) {
+      const ref = Object.values(
+        JSON.parse(readFileSync(lossFile, 'utf8')) as Record<string, number[]>,
+      )[0];
+      for (const [peer, { losses }] of Object.entries(peers)) {
+        const worst = Math.max(...losses.map((v, i) => Math.abs(v - ref[i]) / Math.abs(ref[i])));
+        console.log(
+          `${workload}: ${peer} loss ${losses[0].toPrecision(8)} → ${losses[losses.length - 1].toPrecision(8)} (max rel. diff to rxgrad ${worst.toExponential(1)})`,
+        );
+      }
+    }
+  }
+  for (const [group, timing] of Object.entries(numpy.matmul)) {
+    const dtype = group.endsWith('float32') ? 'f32' : 'f64';
+    medians.get(group)?.set(`numpy ${dtype}`, timing);
+  }
+}
+
+const fmt = (v: number | undefined, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? '–' : `${(a / b).toFixed(2)}×`;
+
+const lines: string[] = [];
+const WORKLOADS: [string, string][] = [
+  ['tutorial', 'Tutorial network (batch 128, 1000→100 relu→1, SSE, SGD)'],
+  ['neuron', 'Single sigmoid neuron (455×30, BCE, SGD)'],
+  ['mlp', 'Wider MLP (batch 256, 784→512→512→10, softmax CE, SGD)'],
+];
+lines.push('### Training steps: ms per step (forward + backward + update)', '');
+lines.push(
+  '| workload | peer | median | best | median ÷ rxgrad wasm (same dtype) |',
+  '| --- | --- | ---: | ---: | ---: |',
+);
+for (const [id, title] of WORKLOADS) {
+  const row = medians.get(id);
+  if (!row) continue;
+  for (const [peer, t] of [...row].sort((a, b) => a[1].ms - b[1].ms)) {
+    const dtype = peer.endsWith('f64') ? 'f64' : 'f32';
+    const ours = row.get(`rxgrad wasm ${dtype}`)?.ms;
+    lines.push(`| ${title} | ${peer} | ${fmt(t.ms)} | ${fmt(t.min)} | ${ratio(t.ms, ours)} |`);
+  }
+}
+lines.push('');
+lines.push(
+  '### Square matmul: GFLOP/s, 2n³ / median time (best time in brackets); rxgrad through the `matmul` op',
+  '',
+);
+const peersOf = (dtype: string) =>
+  dtype === 'float64'
+    ? ['rxgrad wasm', 'numpy f64', 'rxgrad js']
+    : ['rxgrad wasm', 'numpy f32', 'tfjs wasm', 'rxgrad js', 'tfjs cpu'];
+for (const dtype of ['float64', 'float32']) {
+  const peers = peersOf(dtype);
+  lines.push(`| ${dtype} n | layout | ${peers.join(' | ')} | rxgrad wasm / numpy |`);
+  lines.push(`| --- | --- | ${peers.map(() => '---:').join(' | ')} | ---: |`);
+  for (const [group, row] of medians) {
+    const m = /^matmul (\d+) (\S+) (\w+)$/.exec(group);
+    if (!m || m[3] !== dtype) continue;
+    const n = Number(m[1]);
+    const gflops = (p: string, best = false) => {
+      const t = row.get(p);
+      return t === undefined ? undefined : (2 * n ** 3) / ((best ? t.min : t.ms) * 1e6);
+    };
+    const cell = (p: string) =>
+      row.has(p) ? `${fmt(gflops(p), 1)} (${fmt(gflops(p, true), 1)})` : '–';
+    const np = gflops(peers[1]);
+    const ours = gflops('rxgrad wasm');
+    const pct = np && ours ? `${((100 * ours) / np).toFixed(0)} %` : '–';
+    lines.push(`| ${n} | ${m[2]} | ${peers.map(cell).join(' | ')} | ${pct} |`);
+  }
+  lines.push('');
+}
+
+const info = wasmInfo();
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  node: process.version,
+  numpy: numpy?.numpy ?? null,
+  wasm: info && { relaxedSimd: info.relaxedSimd, threads: info.threads },
+  loadAverage: { before: loadBefore, after: loadavg()[0] },
+  date: new Date().toISOString(),
+};
+lines.push(
+  `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, numpy ${machine.numpy ?? '–'}, ` +
+    `rxgrad wasm: ${info?.relaxedSimd ? 'relaxed SIMD (FMA)' : 'SIMD128'}, ${info?.threads ?? 1} threads; ` +
+    `load average ${machine.loadAverage.before.toFixed(1)} → ${machine.loadAverage.after.toFixed(1)}.`,
+);
+if (numpyNote) lines.push('', numpyNote);
+const md = lines.join('\n');
+console.log(`\n${md}`);
+writeFileSync(join(resultsDir, 'latest.md'), `${md}\n`);
+// the project's formatter aligns the table columns, so the file stays lint-clean
+spawnSync(join(import.meta.dirname, '..', 'node_modules', '.bin', 'biome'), [
+  'format',
+  '--write',
+  join(resultsDir, 'latest.md'),
+]);
+writeFileSync(
+  join(resultsDir, 'latest.json'),
+  `${JSON.stringify({ machine, timings: Object.fromEntries([...medians].map(([g, r]) => [g, Object.fromEntries(r)])) }, null, 2)}\n`,
+);

@@ -1,0 +1,385 @@
+import { CTRL, JOB_FN } from './control.js';
+import {
+  canShareMemory,
+  coreCount,
+  decodeBase64,
+  hasWebAssembly,
+  validateRelaxed,
+} from './host.js';
+import { KERNELS_SOURCE_HASH, KERNELS_WASM } from './kernels.generated.js';
+import { type JobStats, type PartRange, ThreadPool } from './ThreadPool.js';
+
+/** What the WebAssembly backend found on this host. */
+export interface WasmInfo {
+  /** Relaxed SIMD (fused multiply-add) in use, rather than plain SIMD128. */
+  readonly relaxedSimd: boolean;
+  /** The memory is shared, so workers can help. */
+  readonly sharedMemory: boolean;
+  /** Threads a large matmul is split over (the calling one included). */
+  readonly threads: number;
+  /** Bytes of WebAssembly memory in use (it grows to the largest op and stays there). */
+  readonly memoryBytes: number;
+}
+
+interface Kernels {
+  gemmF64: GemmFn;
+  gemmF32: GemmFn;
+  gemmPackBF64: PackFn;
+  gemmPackBF32: PackFn;
+  gemmWorkBytes(elementBytes: number): number;
+  gemmPackedBBytes(elementBytes: number, k: number, n: number): number;
+  unaryF64: UnaryFn;
+  unaryF32: UnaryFn;
+  binaryF64: BinaryFn;
+  binaryF32: BinaryFn;
+  reduceF64: ReduceFn;
+  reduceF32: ReduceFn;
+}
+type GemmFn = (...args: number[]) => void;
+type PackFn = (b: number, k: number, n: number, transB: number, dst: number) => void;
+type UnaryFn = (op: number, x: number, out: number, n: number, a: number, b: number) => number;
+type BinaryFn = (...args: number[]) => number;
+type ReduceFn = (...args: number[]) => number;
+
+const PAGE = 65536;
+const MAX_PAGES = 32768;
+/** Scratch starts here; below are the control block and room for the kernels' own data. */
+const SCRATCH_BASE = 65536;
+/** Products below this many multiply-adds run on one thread (waking a helper costs more). */
+const PARALLEL_MIN_MACS = 1 << 20;
+/**
+ * Multiply-adds per part of a shared product. Parts are claimed one at a time, so a thread
+ * that the OS leaves waiting (a busy machine) holds back at most one part.
+ */
+const PART_MACS = 1 << 19;
+
+type Float = Float32Array | Float64Array;
+
+/** Variants a caller rules out (both are used where the host has them). */
+interface Preference {
+  relaxedSimd?: boolean;
+  sharedMemory?: boolean;
+}
+
+function tryMemory(shared: boolean): WebAssembly.Memory | undefined {
+  try {
+    return new WebAssembly.Memory({ initial: 32, maximum: MAX_PAGES, shared });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The kernels instantiated on one WebAssembly memory, with a scratch area that each call lays
+ * its operands in from the start (so it never grows past the largest op), and a lazily started
+ * pool of workers for large products.
+ *
+ * NOTE: tensors stay in JS typed arrays; each call copies its operands in and its result out.
+ * That costs a few percent of a matmul, and it keeps a long run's memory flat with nothing to
+ * free: the scratch is reused by every call.
+ */
+export class WasmRuntime {
+  readonly info: { relaxedSimd: boolean; sharedMemory: boolean };
+  private readonly kernels: Kernels;
+  private buffer: ArrayBufferLike;
+  private f64: Float64Array;
+  private f32: Float32Array;
+  private top = SCRATCH_BASE;
+  private pool: ThreadPool | undefined;
+  private wantThreads: number;
+  /** Shared-eligible products left to run alone because the workers did not help lately. */
+  private backoff = 0;
+  private nextBackoff = 2;
+
+  private constructor(
+    private readonly module: WebAssembly.Module,
+    instance: WebAssembly.Instance,
+    private readonly memory: WebAssembly.Memory,
+    relaxedSimd: boolean,
+    sharedMemory: boolean,
+  ) {
+    this.kernels = instance.exports as unknown as Kernels;
+    this.info = { relaxedSimd, sharedMemory };
+    this.buffer = memory.buffer;
+    this.f64 = new Float64Array(this.buffer);
+    this.f32 = new Float32Array(this.buffer);
+    this.wantThreads = sharedMemory ? Math.min(coreCount(), 4) : 1;
+  }
+
+  /** Whether this host runs WebAssembly SIMD128 (the least the kernels need). */
+  static supported(): boolean {
+    return hasWebAssembly() && WebAssembly.validate(decodeBase64(KERNELS_WASM.simd));
+  }
+
+  /** The variant to compile and the memory to give it; undefined if the host has neither. */
+  private static choose(prefer: Preference):
+    | {
+        bytes: Uint8Array<ArrayBuffer>;
+        memory: WebAssembly.Memory;
+        relaxed: boolean;
+        shared: boolean;
+      }
+    | undefined {
+    if (!WasmRuntime.supported()) return undefined;
+    const relaxed =
+      prefer.relaxedSimd !== false && validateRelaxed(decodeBase64(KERNELS_WASM.relaxed));
+    const sharedMemory =
+      prefer.sharedMemory !== false && canShareMemory() ? tryMemory(true) : undefined;
+    const memory = sharedMemory ?? tryMemory(false);
+    if (!memory) return undefined;
+    const shared = sharedMemory !== undefined;
+    const bytes = decodeBase64(
+      KERNELS_WASM[`${relaxed ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}`],
+    );
+    return { bytes, memory, relaxed, shared };
+  }
+
+  private static imports(memory: WebAssembly.Memory): WebAssembly.Imports {
+    return {
+      env: {
+        memory,
+        abort: () => {
+          throw new Error('rxgrad: WebAssembly kernel aborted');
+        },
+      },
+    };
+  }
+
+  /**
+   * Compiles the best variant this host runs, synchronously; undefined where there is no
+   * WebAssembly SIMD. Throws where the host refuses to compile synchronously (a page's main
+   * thread may): then use createAsync. `prefer` can rule out relaxed SIMD or shared memory
+   * (tests use it to try every variant).
+   */
+  static create(prefer: Preference = {}): WasmRuntime | undefined {
+    const c = WasmRuntime.choose(prefer);
+    if (!c) return undefined;
+    const module = new WebAssembly.Module(c.bytes);
+    const instance = new WebAssembly.Instance(module, WasmRuntime.imports(c.memory));
+    return new WasmRuntime(module, instance, c.memory, c.relaxed, c.shared);
+  }
+
+  /** As create, compiling in the background. */
+  static async createAsync(prefer: Preference = {}): Promise<WasmRuntime | undefined> {
+    const c = WasmRuntime.choose(prefer);
+    if (!c) return undefined;
+    const module = await WebAssembly.compile(c.bytes);
+    const instance = await WebAssembly.instantiate(module, WasmRuntime.imports(c.memory));
+    return new WasmRuntime(module, instance, c.memory, c.relaxed, c.shared);
+  }
+
+  /** Threads large products are split over. */
+  get threads(): number {
+    return this.wantThreads;
+  }
+
+  /** Sets the threads for large products (1 keeps everything on the calling thread). */
+  setThreads(n: number): void {
+    this.wantThreads = this.info.sharedMemory ? Math.max(1, Math.min(n, CTRL.maxThreads)) : 1;
+  }
+
+  /** Bytes of WebAssembly memory. */
+  get memoryBytes(): number {
+    return this.memory.buffer.byteLength;
+  }
+
+  /** Ends the workers (they also end with the process). */
+  terminate(): void {
+    this.pool?.terminate();
+    this.pool = undefined;
+  }
+
+  // --- scratch: reset, allocate, commit (grow), then copy in / run / copy out -------------
+
+  private reset(): void {
+    this.top = SCRATCH_BASE;
+  }
+
+  private alloc(bytes: number): number {
+    const p = (this.top + 63) & ~63;
+    this.top = p + bytes;
+    return p;
+  }
+
+  /** Makes the memory large enough for what was allocated; false if it cannot grow. */
+  private commit(): boolean {
+    const have = this.memory.buffer.byteLength;
+    if (this.top > have) {
+      const pages = Math.ceil((this.top - have) / PAGE);
+      try {
+        this.memory.grow(pages);
+      } catch {
+        return false;
+      }
+    }
+    if (this.memory.buffer !== this.buffer) {
+      this.buffer = this.memory.buffer;
+      this.f64 = new Float64Array(this.buffer);
+      this.f32 = new Float32Array(this.buffer);
+    }
+    return true;
+  }
+
+  private view(like: Float): Float {
+    return like instanceof Float64Array ? this.f64 : this.f32;
+  }
+
+  private put(src: Float, start: number, length: number, ptr: number): void {
+    const bytes = src.BYTES_PER_ELEMENT;
+    this.view(src).set(src.subarray(start, start + length), ptr / bytes);
+  }
+
+  private get(dst: Float, start: number, length: number, ptr: number): void {
+    const first = ptr / dst.BYTES_PER_ELEMENT;
+    dst.set(this.view(dst).subarray(first, first + length), start);
+  }
+
+  /** out[oOff…] (m×n) = op(A)·op(B); false if the memory cannot hold the operands. */
+  matmul(
+    a: Float,
+    b: Float,
+    out: Float,
+    m: number,
+    k: number,
+    n: number,
+    transA: boolean,
+    transB: boolean,
+    aOff: number,
+    bOff: number,
+    oOff: number,
+  ): boolean {
+    const e = a.BYTES_PER_ELEMENT;
+    let parts = this.split(m, k, n, e);
+    if (parts.length > 1 && this.backoff > 0) {
+      this.backoff--;
+      parts = [[0, m, 0, n]];
+    }
+    const threads = parts.length > 1 ? this.wantThreads : 1;
+    this.reset();
+    const pa = this.alloc(m * k * e);
+    const pb = this.alloc(k * n * e);
+    const pc = this.alloc(m * n * e);
+    const pp = this.alloc(this.kernels.gemmPackedBBytes(e, k, n));
+    const work: number[] = [];
+    for (let t = 0; t < threads; t++) work.push(this.alloc(this.kernels.gemmWorkBytes(e)));
+    if (!this.commit()) return false;
+    this.put(a, aOff, m * k, pa);
+    this.put(b, bOff, k * n, pb);
+    const k64 = e === 8;
+    (k64 ? this.kernels.gemmPackBF64 : this.kernels.gemmPackBF32)(pb, k, n, transB ? 1 : 0, pp);
+    const gemm = k64 ? this.kernels.gemmF64 : this.kernels.gemmF32;
+    const args = [pa, pp, pc, m, k, n, transA ? 1 : 0];
+    const pool = parts.length > 1 ? this.poolFor(threads) : undefined;
+    if (!pool) {
+      for (const r of parts) gemm(...args, r[0], r[1], r[2], r[3], work[0]);
+    } else {
+      for (let t = 0; t < work.length; t++) pool.setWork(t, work[t]);
+      const started = performance.now();
+      const stats = pool.run(k64 ? JOB_FN.gemmF64 : JOB_FN.gemmF32, args, parts, (r) =>
+        gemm(...args, r[0], r[1], r[2], r[3], work[0]),
+      );
+      this.judge(stats, parts.length, performance.now() - started);
+    }
+    this.get(out, oOff, m * n, pc);
+    return true;
+  }
+
+  /**
+   * Parts of an m×n output for the threads: blocks of rows (each packs only its own rows of A),
+   * or of columns when there are too few rows, about PART_MACS multiply-adds each.
+   */
+  private split(m: number, k: number, n: number, e: number): PartRange[] {
+    const t = this.wantThreads;
+    const macs = m * n * k;
+    if (t <= 1 || macs < PARALLEL_MIN_MACS) return [[0, m, 0, n]];
+    const count = Math.max(t, Math.min(Math.floor(macs / PART_MACS), 8 * t, CTRL.maxParts));
+    const byRows = m >= 4 * t;
+    const len = byRows ? m : n;
+    const unit = byRows ? 4 : e === 8 ? 4 : 8;
+    const step = Math.max(unit, Math.ceil(len / count / unit) * unit);
+    const parts: PartRange[] = [];
+    for (let s = 0; s < len; s += step) {
+      const end = Math.min(len, s + step);
+      parts.push(byRows ? [s, end, 0, n] : [0, m, s, end]);
+    }
+    return parts;
+  }
+
+  /**
+   * Backs off from sharing when running workers did not help: they ran under a quarter of the
+   * parts, or the calling thread spent over a third of the job waiting for them (a machine busy
+   * with other work). Each miss doubles how many products then run alone (2 … 64); a hit resets
+   * it. Jobs while a worker is still booting are not judged.
+   */
+  private judge(stats: JobStats, parts: number, ms: number): void {
+    if (!stats.allReady) return;
+    const helped = parts - stats.ownParts;
+    if (helped * 4 < parts || stats.waitedMs * 3 > ms) {
+      this.backoff = this.nextBackoff;
+      this.nextBackoff = Math.min(this.nextBackoff * 2, 64);
+    } else this.nextBackoff = 2;
+  }
+
+  private poolFor(threads: number): ThreadPool | undefined {
+    if (!this.info.sharedMemory) return undefined;
+    this.pool ??= new ThreadPool(this.module, this.memory);
+    this.pool.grow(threads - 1);
+    return this.pool.healthy ? this.pool : undefined;
+  }
+
+  /** out = f(x); false if the op has no kernel or the memory cannot hold it. */
+  unary(code: number, x: Float, out: Float, a: number, b: number): boolean {
+    const n = x.length;
+    const e = x.BYTES_PER_ELEMENT;
+    this.reset();
+    const px = this.alloc(n * e);
+    if (!this.commit()) return false;
+    this.put(x, 0, n, px);
+    const f = e === 8 ? this.kernels.unaryF64 : this.kernels.unaryF32;
+    if (f(code, px, px, n, a, b) !== 0) return false;
+    this.get(out, 0, n, px);
+    return true;
+  }
+
+  /** out (r×c) = a ∘ b with the operand layouts of LAYOUT. */
+  binary(
+    code: number,
+    a: Float,
+    aLayout: number,
+    b: Float,
+    bLayout: number,
+    out: Float,
+    r: number,
+    c: number,
+  ): boolean {
+    const e = a.BYTES_PER_ELEMENT;
+    this.reset();
+    const pa = this.alloc(a.length * e);
+    const pb = this.alloc(b.length * e);
+    const po = this.alloc(out.length * e);
+    if (!this.commit()) return false;
+    this.put(a, 0, a.length, pa);
+    this.put(b, 0, b.length, pb);
+    const f = e === 8 ? this.kernels.binaryF64 : this.kernels.binaryF32;
+    if (f(code, pa, aLayout, pb, bLayout, po, r, c) !== 0) return false;
+    this.get(out, 0, out.length, po);
+    return true;
+  }
+
+  /** out[o, i] = ⊕ₘ x[o, m, i]. */
+  reduce(code: number, x: Float, out: Float, outer: number, mid: number, inner: number): boolean {
+    const e = x.BYTES_PER_ELEMENT;
+    this.reset();
+    const px = this.alloc(x.length * e);
+    const po = this.alloc(out.length * e);
+    if (!this.commit()) return false;
+    this.put(x, 0, x.length, px);
+    const f = e === 8 ? this.kernels.reduceF64 : this.kernels.reduceF32;
+    if (f(code, px, po, outer, mid, inner) !== 0) return false;
+    this.get(out, 0, out.length, po);
+    return true;
+  }
+
+  /** The source hash of the kernels this runtime was built from (to share it safely). */
+  static readonly sourceHash = KERNELS_SOURCE_HASH;
+}
