@@ -1,10 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+// The property tests of every op and of the autograd core run once per backend: on the plain-JS
+// kernels, and on the WebAssembly kernels with their size thresholds at 0 (so the suite's small
+// tensors go through WebAssembly too). Everything runs once more on the default selection.
+const perBackend = ['spec/ops/**/*.spec.ts', 'spec/autograd/**/*.spec.ts'];
+
 export default defineConfig({
   test: {
-    include: ['spec/**/*.spec.ts'],
-    benchmark: { include: ['bench/**/*.bench.ts'] },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The console report, plus a JSON one that .ci/run sums up in one closing line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'out/test-results.json' },
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+    projects: [
+      { extends: true, test: { name: 'all', include: ['spec/**/*.spec.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'ops on js',
+          include: perBackend,
+          setupFiles: ['spec/backend/setup/jsBackend.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ops on wasm',
+          include: perBackend,
+          setupFiles: ['spec/backend/setup/wasmEverywhere.ts'],
+        },
+      },
+    ],
   },
 });
