@@ -1,5 +1,6 @@
 import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js';
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+import { binaryLoop, unaryLoop } from './elementwiseLoops.js';
 import { erf, gelu } from './erf.js';
 
 type Fn1 = (x: number, a: number, b: number) => number;
@@ -43,25 +44,11 @@ const binaryFns: Record<BinaryOp, Fn2> = {
   minimum: (x, y) => (x <= y || Number.isNaN(x) ? x : y),
   greater: (x, y) => (x > y ? 1 : 0),
   equal: (x, y) => (x === y ? 1 : 0),
+  reluGrad: (g, x) => g * (x > 0 ? 1 : 0),
 };
 
 function unary(op: UnaryOp, x: TypedArray, out: TypedArray, a = 0, b = 0): void {
-  const n = x.length;
-  switch (op) {
-    case 'copy':
-      out.set(x);
-      return;
-    case 'relu':
-      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
-      return;
-    case 'affine':
-      for (let i = 0; i < n; i++) out[i] = a * x[i] + b;
-      return;
-    default: {
-      const f = unaryFns[op];
-      for (let i = 0; i < n; i++) out[i] = f(x[i], a, b);
-    }
-  }
+  unaryLoop(op, x, out, a, b, unaryFns[op]);
 }
 
 /** Strides of `shape` seen from a broadcast `outShape`: 0 where the dimension stretches. */
@@ -85,31 +72,20 @@ function binary(
 ): void {
   const n = out.length;
   const f = binaryFns[op];
-  if (a.length === n && b.length === n) {
-    if (op === 'add') for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
-    else if (op === 'mul') for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
-    else if (op === 'sub') for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
-    else for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
-    return;
-  }
-  if (b.length === 1 && a.length === n) {
-    const y = b[0];
-    for (let i = 0; i < n; i++) out[i] = f(a[i], y);
-    return;
-  }
-  if (a.length === 1 && b.length === n) {
-    const x = a[0];
-    for (let i = 0; i < n; i++) out[i] = f(x, b[i]);
+  const fullA = a.length === n;
+  const fullB = b.length === n;
+  if ((fullA || a.length === 1) && (fullB || b.length === 1)) {
+    binaryLoop(op, a, 0, fullA ? 1 : 0, b, 0, fullB ? 1 : 0, out, 0, n, f);
     return;
   }
   // Row broadcast, the bias add: a is [..., m] full, b has m elements (or the reverse).
   const m = outShape[outShape.length - 1] ?? 1;
-  if (a.length === n && b.length === m && bShape[bShape.length - 1] === m) {
-    for (let r = 0; r < n; r += m) for (let j = 0; j < m; j++) out[r + j] = f(a[r + j], b[j]);
+  if (fullA && b.length === m && bShape[bShape.length - 1] === m) {
+    for (let r = 0; r < n; r += m) binaryLoop(op, a, r, 1, b, 0, 1, out, r, m, f);
     return;
   }
-  if (b.length === n && a.length === m && aShape[aShape.length - 1] === m) {
-    for (let r = 0; r < n; r += m) for (let j = 0; j < m; j++) out[r + j] = f(a[j], b[r + j]);
+  if (fullB && a.length === m && aShape[aShape.length - 1] === m) {
+    for (let r = 0; r < n; r += m) binaryLoop(op, a, 0, 1, b, r, 1, out, r, m, f);
     return;
   }
   const rank = outShape.length;
@@ -202,7 +178,6 @@ function matmul(
       const oRow = oOff + i * n;
       for (let p = 0; p < k; p++) {
         const aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
-        if (aip === 0) continue;
         const bRow = bOff + p * n;
         for (let j = 0; j < n; j++) out[oRow + j] += aip * b[bRow + j];
       }
