@@ -31,6 +31,7 @@ import {
   percent,
   writeFigure,
 } from './common.js';
+import { exportCheck } from './exportCheck.js';
 import { collect, epochs, summary } from './train.js';
 
 /** The tutorial's "scaled" mean-squared error: ½·mean((ŷ − y)²), whose gradient is mean((ŷ − y)·dŷ). */
@@ -76,16 +77,17 @@ function prepare(all: Dataset, seed: number, scaling: Recipe['scaling']) {
   const scaler = scaling === 'standard' ? standardScaler() : minMaxScaler();
   scaler.fit(train.x);
   const scaled = (d: Dataset) => new Dataset(scaler.transform(d.x), d.y);
-  return { train: scaled(train), test: scaled(test), all: scaled(all) };
+  return { train: scaled(train), test: scaled(test), all: scaled(all), scaler };
 }
 
 /** One run of a recipe: a fresh neuron (weights from `seed`), full-batch training. */
 function setup(all: Dataset, seed: number, recipe: Recipe, epochCount: number, withTest: boolean) {
   const data = prepare(all, seed, recipe.scaling);
   const model = new Neuron(30, { activation: 'sigmoid', seed });
+  const optimizer = recipe.optimizer(model);
   const run$ = fit(model, data.train, {
     loss: recipe.loss,
-    optimizer: recipe.optimizer(model),
+    optimizer,
     epochs: epochCount,
     batchSize: data.train.length,
     shuffle: false,
@@ -93,7 +95,7 @@ function setup(all: Dataset, seed: number, recipe: Recipe, epochCount: number, w
     ...(withTest ? { validation: data.test } : {}),
   });
   const accuracy = (d: Dataset) => evaluate(model, d, ['binaryAccuracy']).metrics.binaryAccuracy;
-  return { data, model, run$, accuracy };
+  return { data, model, optimizer, run$, accuracy };
 }
 
 async function run(o: DemoOptions) {
@@ -258,7 +260,20 @@ async function run(o: DemoOptions) {
     ),
   ];
   logFigures(log, figures);
-  return { numbers, figures };
+
+  // 3. Save, reload, export to ONNX (the scaler becomes Sub/Div nodes in front) and run it in
+  //    ONNX Runtime on the raw features of all 569 tumours.
+  const exported = await exportCheck({
+    outDir: o.outDir,
+    log,
+    model: one.model,
+    x: all.x,
+    scaler: one.data.scaler,
+    optimizer: one.optimizer,
+    metadata: { demo: 'breast-cancer', seed: String(o.seed) },
+  });
+  Object.assign(numbers, exported.numbers);
+  return { numbers, figures, series: { predictions: Array.from(exported.predictions) } };
 }
 
 export const breastCancer: Demo = {

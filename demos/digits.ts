@@ -25,6 +25,7 @@ import {
   percent,
   writeFigure,
 } from './common.js';
+import { exportCheck } from './exportCheck.js';
 import { collect, epochs } from './train.js';
 
 function argmaxRows(data: ArrayLike<number>, classes: number): number[] {
@@ -52,6 +53,7 @@ async function run(o: DemoOptions) {
   );
   log(`${train.length} train, ${test.length} test. Pixels divided by 16.`);
   const model = mlp([64, 64, 10], { seed: o.seed });
+  const optimizer = adam(model.parameters(), { lr: 0.01 });
   log(
     `Model: MLP 64 → 64 (relu) → 10 logits, ${model.parameterCount()} parameters; softmax cross-entropy, Adam lr 0.01, batch 32, ${epochCount} epochs.`,
   );
@@ -61,7 +63,7 @@ async function run(o: DemoOptions) {
       o,
       fit(model, trainSet, {
         loss: 'crossEntropy',
-        optimizer: adam(model.parameters(), { lr: 0.01 }),
+        optimizer,
         epochs: epochCount,
         batchSize: 32,
         seed: o.seed,
@@ -163,7 +165,26 @@ async function run(o: DemoOptions) {
     ),
   ];
   logFigures(log, figures);
-  return { numbers: { testAccuracy, epochs: epochCount, mistakes: wrong.length }, figures };
+
+  // Save, reload, export to ONNX and run it in ONNX Runtime on the test images (pixels / 16, as
+  // the model was trained: the division is not part of the exported graph).
+  const exported = await exportCheck({
+    outDir: o.outDir,
+    log,
+    model,
+    x: testSet.x,
+    optimizer,
+    metadata: { demo: 'digits', seed: String(o.seed) },
+  });
+  if (exported.onnxOutputs) {
+    const same = argmaxRows(exported.onnxOutputs, 10).filter((c, i) => c === predicted[i]);
+    log(`  predicted digits: the same for ${same.length} of ${predicted.length} test images`);
+  }
+  return {
+    numbers: { testAccuracy, epochs: epochCount, mistakes: wrong.length, ...exported.numbers },
+    figures,
+    series: { predictions: Array.from(exported.predictions) },
+  };
 }
 
 export const digits: Demo = {
