@@ -88,4 +88,13 @@ describe('tutorials (issue 3, done when)', () => {
     expect(b.accuracy).toBe(a.accuracy);
     expect(b.weights).toEqual(a.weights);
   });
+
+  // Not one lucky seed: over ten seeded splits and initialisations the mean clears the bar too
+  // (one hard iris split, seed 5, sits at 86.7 %; the mean is what the tutorials report).
+  it('over 10 seeds, both reach a mean test accuracy ≥ 90 %', () => {
+    const seeds = Array.from({ length: 10 }, (_, i) => i);
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    expect(mean(seeds.map((s) => trainNeuron(s).accuracy))).toBeGreaterThanOrEqual(0.9);
+    expect(mean(seeds.map((s) => trainIris(s).accuracy))).toBeGreaterThanOrEqual(0.9);
+  });
 });
