@@ -32,7 +32,8 @@ export type BinaryOp =
   | 'maximum'
   | 'minimum'
   | 'greater'
-  | 'equal';
+  | 'equal'
+  | 'reluGrad'; // a·[b > 0]: relu's backward, g masked by the sign of x, in one pass
 
 export type ReduceOp = 'sum' | 'max' | 'min';
 

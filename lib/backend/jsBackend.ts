@@ -2,6 +2,7 @@ import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
 import { binaryLoop, unaryLoop } from './elementwiseLoops.js';
 import { erf, gelu } from './erf.js';
+import { matvec } from './matvec.js';
 
 type Fn1 = (x: number, a: number, b: number) => number;
 type Fn2 = (x: number, y: number) => number;
@@ -171,6 +172,10 @@ function matmul(
   bOff = 0,
   oOff = 0,
 ): void {
+  if (n === 1) {
+    matvec(a, b, out, m, k, transA, aOff, bOff, oOff);
+    return;
+  }
   out.fill(0, oOff, oOff + m * n);
   if (!transB) {
     // out[i,:] += A[i,p] · B[p,:]: rows of B and of out are read contiguously.

@@ -27,6 +27,7 @@ export const BINARY_CODES: Partial<Record<BinaryOp, number>> = {
   div: 3,
   maximum: 4,
   minimum: 5,
+  reluGrad: 6,
 };
 
 export const REDUCE_CODES: Partial<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };

@@ -16,6 +16,8 @@ const COL: i32 = 2;
     // maximum: x ≥ y or x is NaN ? x : y (as the JS kernel, so NaN propagates from either side)
     case 4: return v128.bitselect(x, y, v128.or(f64x2.ge(x, y), f64x2.ne(x, x)));
     case 5: return v128.bitselect(x, y, v128.or(f64x2.le(x, y), f64x2.ne(x, x)));
+    // reluGrad: x·[y > 0], a multiply (not a select) so that NaN and ∞ in x behave as in JS
+    case 6: return f64x2.mul(x, v128.and(f64x2.splat(1.0), f64x2.gt(y, f64x2.splat(0))));
     default: return x;
   }
 }
@@ -28,6 +30,7 @@ const COL: i32 = 2;
     case 3: return f32x4.div(x, y);
     case 4: return v128.bitselect(x, y, v128.or(f32x4.ge(x, y), f32x4.ne(x, x)));
     case 5: return v128.bitselect(x, y, v128.or(f32x4.le(x, y), f32x4.ne(x, x)));
+    case 6: return f32x4.mul(x, v128.and(f32x4.splat(1.0), f32x4.gt(y, f32x4.splat(0))));
     default: return x;
   }
 }
@@ -86,6 +89,7 @@ export function binaryF64(op: i32, a: usize, am: i32, b: usize, bm: i32, o: usiz
     case 3: rows(3, 8, a, am, b, bm, o, r, c); break;
     case 4: rows(4, 8, a, am, b, bm, o, r, c); break;
     case 5: rows(5, 8, a, am, b, bm, o, r, c); break;
+    case 6: rows(6, 8, a, am, b, bm, o, r, c); break;
     default: return 1;
   }
   return 0;
@@ -100,6 +104,7 @@ export function binaryF32(op: i32, a: usize, am: i32, b: usize, bm: i32, o: usiz
     case 3: rows(3, 4, a, am, b, bm, o, r, c); break;
     case 4: rows(4, 4, a, am, b, bm, o, r, c); break;
     case 5: rows(5, 4, a, am, b, bm, o, r, c); break;
+    case 6: rows(6, 4, a, am, b, bm, o, r, c); break;
     default: return 1;
   }
   return 0;

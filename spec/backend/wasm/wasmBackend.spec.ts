@@ -229,7 +229,17 @@ describe('wasm backend', () => {
   });
 
   describe('binary kernels agree with the JS kernels for every layout the training ops use', () => {
-    const ops: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater'];
+    const ops: BinaryOp[] = [
+      'add',
+      'sub',
+      'mul',
+      'div',
+      'maximum',
+      'minimum',
+      'pow',
+      'greater',
+      'reluGrad',
+    ];
     const shapes: [number[], number[], number[]][] = [
       [[7], [7], [7]], // same shape
       [[3, 5], [1], [3, 5]], // scalar on the right
