@@ -69,7 +69,16 @@ describe('matmul', () => {
   });
 
   it('propagates NaN and Infinity as IEEE arithmetic does, even against a zero (0·NaN = NaN)', () => {
-    const y = matmul(tensor([[0, 1], [1, 0]]), tensor([[Number.NaN, 1], [2, Number.POSITIVE_INFINITY]]));
+    const y = matmul(
+      tensor([
+        [0, 1],
+        [1, 0],
+      ]),
+      tensor([
+        [Number.NaN, 1],
+        [2, Number.POSITIVE_INFINITY],
+      ]),
+    );
     expect(y.toArray()).toEqual([
       [Number.NaN, Number.POSITIVE_INFINITY],
       [Number.NaN, Number.NaN],
