@@ -15,10 +15,17 @@ export const UNARY_CODES: Partial<Record<UnaryOp, number>> = {
   exp: 7,
   sigmoid: 8,
   leakyRelu: 9,
+  tanh: 10,
+  log: 11,
 };
 
 /** Unary ops whose kernels are mostly arithmetic (worth WebAssembly from a lower size). */
-export const TRANSCENDENTAL: ReadonlySet<UnaryOp> = new Set<UnaryOp>(['exp', 'sigmoid']);
+export const TRANSCENDENTAL: ReadonlySet<UnaryOp> = new Set<UnaryOp>([
+  'exp',
+  'sigmoid',
+  'tanh',
+  'log',
+]);
 
 export const BINARY_CODES: Partial<Record<BinaryOp, number>> = {
   add: 0,

@@ -187,6 +187,12 @@ describe('wasm backend', () => {
       -88,
       89,
       -104,
+      22,
+      -22,
+      21.99,
+      3e-9,
+      5e-324,
+      2.2250738585072014e-308,
       1e308,
       Infinity,
       -Infinity,
@@ -203,9 +209,9 @@ describe('wasm backend', () => {
       ['exp', 0, 0],
       ['sigmoid', 0, 0],
       ['leakyRelu', 0.01, 0],
-      // no WebAssembly kernel: these must fall back to the JS ones
       ['tanh', 0, 0],
       ['log', 0, 0],
+      // no WebAssembly kernel: this must fall back to the JS one
       ['softplus', 0, 0],
     ];
     for (const [dt, T] of DTYPES) {
@@ -225,6 +231,38 @@ describe('wasm backend', () => {
           }
         });
       }
+    }
+  });
+
+  it('saturate exactly: exp, sigmoid and tanh at ±800 and ±∞, tanh(−0) = −0, ln at 0, <0, ∞', () => {
+    for (const [, T] of DTYPES) {
+      const of = (values: number[]) => {
+        const a = new T(values.length);
+        a.set(values);
+        return a;
+      };
+      const x = of([800, -800, Infinity, -Infinity, 40, -40, -0]);
+      const run = (op: UnaryOp, arr: Float32Array | Float64Array = x) => {
+        const out = new T(arr.length);
+        wasmBackend.unary(op, arr, out, 0, 0);
+        return Array.from(out);
+      };
+      expect(run('exp')).toEqual([
+        Infinity,
+        0,
+        Infinity,
+        0,
+        expect.any(Number),
+        expect.any(Number),
+        1,
+      ]);
+      expect(run('exp')[4] / Math.exp(40) - 1).toBeLessThan(T === Float64Array ? 3e-16 : 1.2e-7);
+      expect(run('sigmoid')).toEqual([1, 0, 1, 0, 1, expect.any(Number), 0.5]);
+      expect(run('tanh')).toEqual([1, -1, 1, -1, 1, -1, -0]);
+      expect(Object.is(run('tanh')[6], -0)).toBe(true);
+      const l = run('log', of([0, -0, -1, Infinity, -Infinity, 1, Math.E]));
+      expect(l.slice(0, 6)).toEqual([-Infinity, -Infinity, Number.NaN, Infinity, Number.NaN, 0]);
+      expect(l[6]).toBeCloseTo(1, T === Float64Array ? 15 : 6);
     }
   });
 
