@@ -11,7 +11,6 @@ import {
   Module,
   minMaxScaler,
   mlp,
-  mse,
   Random,
   Sequential,
   ShapeError,
@@ -21,28 +20,7 @@ import {
   Tensor,
   tensor,
 } from '../../lib/index.js';
-
-const bits = (t: Tensor) => [
-  ...new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength),
-];
-
-/** A few optimiser steps, so that every buffer is filled. */
-function train(model: Module, opt: { step(): void; zeroGrad(): void }, steps = 3) {
-  const x = tensor(
-    [
-      [0.5, -1],
-      [2, 0.25],
-      [-1, 1],
-    ],
-    { dtype: model.parameters()[0].dtype },
-  );
-  const y = tensor([[1], [0], [0.5]], { dtype: model.parameters()[0].dtype });
-  for (let i = 0; i < steps; i++) {
-    opt.zeroGrad();
-    mse(model.forward(x), y).backward();
-    opt.step();
-  }
-}
+import { bits, train } from './fixtures/training.js';
 
 describe('load', () => {
   it('rebuilds an mlp without code: same architecture, same outputs bit for bit (float32 and float64)', () => {

@@ -5,35 +5,11 @@ import {
   decodeSafetensors,
   type Module,
   mlp,
-  mse,
   parseExact,
   save,
   standardScaler,
-  type Tensor,
-  tensor,
 } from '../../lib/index.js';
-
-const bits = (t: Tensor) => [
-  ...new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength),
-];
-
-/** A few optimiser steps, so that every buffer is filled. */
-function train(model: Module, opt: { step(): void; zeroGrad(): void }, steps = 3) {
-  const x = tensor(
-    [
-      [0.5, -1],
-      [2, 0.25],
-      [-1, 1],
-    ],
-    { dtype: model.parameters()[0].dtype },
-  );
-  const y = tensor([[1], [0], [0.5]], { dtype: model.parameters()[0].dtype });
-  for (let i = 0; i < steps; i++) {
-    opt.zeroGrad();
-    mse(model.forward(x), y).backward();
-    opt.step();
-  }
-}
+import { bits, train } from './fixtures/training.js';
 
 describe('save', () => {
   it('stores the parameters under their stateDict names, in their dtype, readable as plain safetensors', () => {
