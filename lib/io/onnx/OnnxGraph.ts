@@ -1,12 +1,12 @@
 import type { DType, TypedArray } from '../../core/index.js';
 import { allocate } from '../../core/index.js';
 import { writeLittleEndian } from '../bytes.js';
-import { ONNX_DTYPE } from './onnxRoot.js';
+import { ONNX_DTYPE } from './onnxSchema.js';
 
 /** An attribute value of a node: a float, an int (bigint-free number) or a string. */
 export type AttributeValue = { float: number } | { int: number } | { string: string };
 
-/** Plain objects shaped like ONNX's NodeProto and TensorProto, for protobufjs `fromObject`. */
+/** Plain objects shaped like ONNX's NodeProto and TensorProto (onnxSchema.ts's field names). */
 export interface NodeObject {
   input: string[];
   output: string[];

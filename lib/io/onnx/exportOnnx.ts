@@ -10,7 +10,7 @@ import { type Linear, Module, type Sequential } from '../../nn/index.js';
 import { type Architecture, describeArchitecture } from '../architecture.js';
 import type { Preprocessor, PreprocessorState } from '../preprocessor.js';
 import { OnnxGraph } from './OnnxGraph.js';
-import { ONNX_DTYPE, onnxType } from './onnxRoot.js';
+import { encodeModel, ONNX_DTYPE } from './onnxSchema.js';
 import { type Flow, preprocessors, scalerNodes } from './scalerNodes.js';
 
 /** A dimension of the exported input: a size, or null / a name for a dynamic one (the batch). */
@@ -49,7 +49,7 @@ const IR_VERSION: Record<number, number> = {
 };
 
 /**
- * The bytes of an ONNX model (protobuf, built with protobufjs from ONNX's schema) computing
+ * The bytes of an ONNX model (protobuf, encoded from ONNX's schema with protobufjs's minimal runtime) computing
  * `model.forward` in inference mode, for `Sequential`/`mlp` models of the built-in layers:
  * Linear/Neuron → Gemm (or MatMul + Add), ReLU → Relu, Sigmoid, Tanh, Softmax(axis),
  * LeakyReLU → LeakyRelu (in float64 the exact Where(x > 0, x, slope·x)), GELU → Gelu
@@ -83,8 +83,7 @@ export function exportOnnx(model: Module, options: ExportOnnxOptions): Uint8Arra
   }
   graph.nodes.at(-1)!.output[0] = outputName;
   const elem = ONNX_DTYPE[graph.dtype];
-  const ModelProto = onnxType('ModelProto');
-  const message = ModelProto.fromObject({
+  return encodeModel({
     ir_version: IR_VERSION[opset],
     opset_import: [{ domain: '', version: opset }],
     producer_name: 'rxgrad',
@@ -100,7 +99,6 @@ export function exportOnnx(model: Module, options: ExportOnnxOptions): Uint8Arra
       value: String(value),
     })),
   });
-  return new Uint8Array(ModelProto.encode(message).finish());
 }
 
 function layer(

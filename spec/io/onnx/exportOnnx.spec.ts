@@ -26,7 +26,7 @@ import {
   Tanh,
   type Tensor,
 } from '../../../lib/index.js';
-import { ONNX_PROTO } from '../../../lib/io/onnx/onnxProto.js';
+import { ONNX_PROTO } from './onnxProto.js';
 
 // An independent reading of the bytes: protobufjs with ONNX's schema, as onnx.load would.
 const ModelProto = protobuf

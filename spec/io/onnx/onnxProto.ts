@@ -1,7 +1,8 @@
 /**
  * The part of ONNX's schema (`onnx/onnx.proto3`, MIT, ONNX Project Contributors) that an
  * exported model uses, with the upstream field numbers; comments and the messages rxgrad never
- * writes (training info, sparse tensors, functions) are left out. protobufjs parses it.
+ * writes (training info, sparse tensors, functions) are left out. The tests decode exported models
+ * with it (protobufjs's full runtime parses it): an oracle independent of lib/io/onnx/onnxSchema.ts.
  */
 export const ONNX_PROTO = `
 syntax = "proto3";
