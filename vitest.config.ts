@@ -13,6 +13,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'out/test-results.json' },
     benchmark: { include: ['bench/**/*.bench.ts'] },
+    setupFiles: ['spec/setup/install.ts'],
     projects: [
       { extends: true, test: { name: 'all', include: ['spec/**/*.spec.ts'] } },
       {
@@ -20,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'ops on js',
           include: perBackend,
-          setupFiles: ['spec/backend/setup/jsBackend.ts'],
+          setupFiles: ['spec/setup/install.ts', 'spec/backend/setup/jsBackend.ts'],
         },
       },
       {
@@ -28,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'ops on wasm',
           include: perBackend,
-          setupFiles: ['spec/backend/setup/wasmEverywhere.ts'],
+          setupFiles: ['spec/setup/install.ts', 'spec/backend/setup/wasmEverywhere.ts'],
         },
       },
     ],

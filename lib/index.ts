@@ -3,6 +3,8 @@
  * with training as a cold RxJS Observable. The public surface, export by export.
  */
 
+import './install.js';
+
 // autograd: tensors, creation, differentiation
 export {
   arange,

@@ -89,13 +89,16 @@ export async function buildModule(): Promise<string> {
     `export const KERNELS_SOURCE_HASH = '${sourceHash()}';`,
     '',
     '/** The kernels as base64 WebAssembly binaries, one per feature set. */',
-    'export const KERNELS_WASM = {',
+    // NOTE: typed as strings, not `as const`: the declaration file must not repeat the binaries.
+    `export const KERNELS_WASM: Readonly<Record<${Object.keys(variants)
+      .map((v) => `'${v}'`)
+      .join(' | ')}, string>> = {`,
   ];
   for (const [name, flags] of Object.entries(variants)) {
     const bytes = await compile(flags);
     lines.push(`  ${name}: '${Buffer.from(bytes).toString('base64')}',`);
   }
-  lines.push('} as const;', '');
+  lines.push('};', '');
   return lines.join('\n');
 }
 

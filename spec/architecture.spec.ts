@@ -51,11 +51,15 @@ function importsOf(file: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g))
     found.push(m[1]);
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) found.push(m[1]);
   for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1]);
   return found;
 }
 
 const files = sources(libDir).map((f) => relative(libDir, f));
+// The package's sub-entries (package.json `exports`) import lib/install.ts, the one module with
+// an effect at import time, as lib/index.ts does.
+const entries = ['node/index.ts', 'plot/index.ts', 'testing/index.ts'];
 const layered = files.filter((f) => f.includes('/'));
 
 describe('architecture (DESIGN.md layers)', () => {
@@ -78,11 +82,19 @@ describe('architecture (DESIGN.md layers)', () => {
         const target = relative(libDir, join(libDir, f, '..', spec));
         const targetLayer = target.includes('/') ? target.split('/')[0] : target;
         if (targetLayer === layer) continue;
+        if (target === 'install.js' && entries.includes(f)) continue;
         if (!target.includes('/') || !(allowed[layer] ?? []).includes(targetLayer))
           bad.push(`${f} → ${spec}`);
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('lib/install.ts, the one module with import-time effects, is imported by the entries alone', () => {
+    const importers = files.filter((f) =>
+      importsOf(join(libDir, f)).some((spec) => /(^|\/)install\.js$/.test(spec)),
+    );
+    expect(importers.sort()).toEqual(['index.ts', ...entries].sort());
   });
 
   it('rxjs is imported only in lib/train (and the Node/worker edges); Node built-ins only in lib/node', () => {

@@ -12,7 +12,7 @@ let addGrads: Add | null = null;
 
 /**
  * Installs the (differentiable) addition used to sum gradient contributions.
- * NOTE: `add` lives in ops/, above this layer; ops/add.ts registers itself here when loaded.
+ * NOTE: `add` lives in ops/, above this layer; lib/install.ts hands it down.
  */
 export function setGradAccumulator(add: Add): void {
   addGrads = add;
@@ -22,7 +22,7 @@ function accumulate(a: Tensor | undefined | null, b: Tensor): Tensor {
   if (!a) return b;
   if (!addGrads)
     throw new GradError(
-      'backward: no gradient accumulator registered (import rxgrad from its entry point)',
+      'backward: no gradient accumulator registered (import rxgrad from one of its entry points)',
     );
   return addGrads(a, b);
 }

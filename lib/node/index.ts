@@ -1,3 +1,5 @@
+import '../install.js';
+
 export { loadFile, loadSnapshot, saveFile, saveSnapshot, writeFileAtomic } from './files.js';
 export { type ProgressBarOptions, type ProgressStream, progressBar } from './progressBar.js';
 export { nodeWorker } from './worker.js';

@@ -1,4 +1,4 @@
-import { setGradAccumulator, type Tensor } from '../autograd/index.js';
+import type { Tensor } from '../autograd/index.js';
 import { binaryOp } from './elementwise.js';
 import type { TensorLike } from './util.js';
 
@@ -11,5 +11,3 @@ export function add(a: TensorLike, b: TensorLike): Tensor {
   // d(a+b) = da + db
   return binaryOp('add', 'add', a, b, (g) => [g, g]);
 }
-
-setGradAccumulator(add);

@@ -1,5 +1,3 @@
-import './methods.js';
-
 export { abs } from './abs.js';
 export { add } from './add.js';
 export { binaryCrossEntropy } from './binaryCrossEntropy.js';

@@ -207,6 +207,16 @@ const methods: Record<string, Method> = {
   },
 };
 
-for (const [name, fn] of Object.entries(methods)) {
-  Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true });
+/**
+ * Makes every op a method of `Tensor` (`x.matmul(w).add(b).relu()`). The package's entry
+ * modules call it once (lib/install.ts); calling it again changes nothing.
+ */
+export function installTensorMethods(): void {
+  for (const [name, fn] of Object.entries(methods)) {
+    Object.defineProperty(Tensor.prototype, name, {
+      value: fn,
+      writable: true,
+      configurable: true,
+    });
+  }
 }

@@ -2,6 +2,8 @@
  * rxgrad/plot: figures as SVG strings (Vega-Lite for charts, Graphviz for computation graphs),
  * rendered headless, in Node or a browser. Writing files is the caller's business.
  */
+
+import '../install.js';
 export { drawGraph, renderDot } from './drawGraph.js';
 export { type HeatmapOptions, heatmap } from './heatmap.js';
 export { type ImageGridOptions, imageGrid } from './imageGrid.js';

@@ -2,6 +2,8 @@
  * rxgrad/testing: fast-check arbitraries of shapes and tensors, and a gradient assertion, so
  * that a gradient property test takes a few lines. Needs the optional peer dependency fast-check.
  */
+
+import '../install.js';
 export {
   type ArbBroadcastableShapesOptions,
   arbBroadcastableShapes,

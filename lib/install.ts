@@ -1,0 +1,13 @@
+/**
+ * The one module of rxgrad with an effect at import time, imported by every entry module
+ * (`rxgrad`, `rxgrad/node`, `rxgrad/plot`, `rxgrad/testing`) and listed in package.json's
+ * `sideEffects`: every other module only declares, so bundlers drop what an app does not use.
+ */
+import { setGradAccumulator } from './autograd/index.js';
+import { add } from './ops/add.js';
+import { installTensorMethods } from './ops/methods.js';
+
+// NOTE: backward sums the gradient contributions of a tensor used several times with `add`,
+// which lives in ops/, a layer above autograd: it is handed down here.
+setGradAccumulator(add);
+installTensorMethods();
