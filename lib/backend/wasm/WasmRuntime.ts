@@ -6,7 +6,11 @@ import {
   hasWebAssembly,
   validateRelaxed,
 } from './host.js';
-import { KERNELS_SOURCE_HASH, KERNELS_WASM } from './kernels.generated.js';
+import {
+  KERNELS_SHARED_FLAG_OFFSET,
+  KERNELS_SOURCE_HASH,
+  KERNELS_WASM,
+} from './kernels.generated.js';
 import { type JobStats, type PartRange, ThreadPool } from './ThreadPool.js';
 
 /** What the WebAssembly backend found on this host. */
@@ -128,9 +132,10 @@ export class WasmRuntime {
     const memory = sharedMemory ?? tryMemory(false);
     if (!memory) return undefined;
     const shared = sharedMemory !== undefined;
-    const bytes = decodeBase64(
-      KERNELS_WASM[`${relaxed ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}`],
-    );
+    const bytes = decodeBase64(KERNELS_WASM[relaxed ? 'relaxed' : 'simd']);
+    // NOTE: the shared-memory build differs in one byte, the memory import's limits flag
+    // (scripts/buildWasm.ts checks it): 0x03 = has a maximum and is shared.
+    if (shared) bytes[KERNELS_SHARED_FLAG_OFFSET] = 0x03;
     return { bytes, memory, relaxed, shared };
   }
 
