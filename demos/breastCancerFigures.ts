@@ -1,7 +1,7 @@
 /** The breast-cancer demo's figures: the traced restart epoch by epoch, and the test accuracy of every restart. */
 import type { EpochEvent } from '../lib/index.js';
 import { linePanels, linePlot } from '../lib/plot/index.js';
-import type { RecipeResult } from './breastCancer.js';
+import type { RecipeResult } from './breastCancerRecipes.js';
 import { type DemoOptions, writeFigure } from './common.js';
 
 /** Train and test loss (the tutorial's mean((ŷ − y)²)) and accuracy per epoch. */
@@ -61,6 +61,8 @@ export async function restartsFigure(
         x: r.test.map((_, k) => o.seed + k),
         y: r.test.map((v) => 100 * v),
         mark: 'linePoint' as const,
+        // ½·mean with lr·426 lies on the tutorial's line: dashed, so that both show
+        dashed: r.recipe.key === 'mean',
       })),
       {
         name: `the article's mean, ${(100 * articleMean).toFixed(2)} %`,

@@ -9,6 +9,7 @@ import {
   adam,
   Dataset,
   datasets,
+  type EpochEvent,
   evaluate,
   fit,
   type Initializer,
@@ -74,13 +75,13 @@ export const VARIANTS: readonly Recipe[] = [
   {
     ...TUTORIAL,
     key: 'minMax',
-    change: 'min-max scaling per feature (train part)',
+    change: 'min-max scaling per feature (fitted on the training part)',
     scaling: 'minMax',
   },
   {
     ...TUTORIAL,
     key: 'standard',
-    change: 'standardisation (train part)',
+    change: 'standardisation (fitted on the training part)',
     scaling: 'standard',
   },
   {
@@ -104,7 +105,7 @@ export const VARIANTS: readonly Recipe[] = [
 export const ALL_CHANGES: Recipe = {
   ...TUTORIAL,
   key: 'all',
-  change: 'bias + standardisation + BCE + Adam',
+  change: 'bias + standardisation + BCE + Adam (lr 0.01)',
   bias: true,
   scaling: 'standard',
   loss: 'binaryCrossEntropy',
@@ -204,4 +205,19 @@ export function restart(all: Dataset, seed: number, recipe: Recipe): Restart {
       }),
     accuracy: (d) => evaluate(model, d, ['binaryAccuracy']).metrics.binaryAccuracy,
   };
+}
+
+/** What the restarts of one recipe gave. */
+export interface RecipeResult {
+  recipe: Recipe;
+  test: number[];
+  total: number[];
+  /** Restarts whose neuron ends up calling all 569 tumours the same class. */
+  oneClass: number;
+  /** The final weights of each restart, [30] each. */
+  weights: number[][];
+  /** The epoch events of the first restart (only when traced). */
+  trace: EpochEvent[];
+  /** The first restart (its model trained), for the export. */
+  first: Restart;
 }

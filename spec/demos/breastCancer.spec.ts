@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breastCancer } from '../../demos/breastCancer.js';
-import { loadData, restart, TUTORIAL, VARIANTS } from '../../demos/breastCancerRecipes.js';
+import {
+  ALL_CHANGES,
+  loadData,
+  restart,
+  TUTORIAL,
+  VARIANTS,
+} from '../../demos/breastCancerRecipes.js';
 import { datasets, noGrad, StandardScaler } from '../../lib/index.js';
 import { loadFile } from '../../lib/node/index.js';
 import { expectFigures, runFast } from './runDemo.js';
@@ -16,9 +22,10 @@ function reference(name: string) {
 
 describe('demo: breast-cancer', () => {
   let r: Awaited<ReturnType<typeof runFast>>;
+  // the tutorial's recipe in full, 10 restarts × 1000 epochs, even in fast mode
   beforeAll(async () => {
     r = await runFast(breastCancer);
-  });
+  }, 180_000);
 
   it('draws the permutations and initial weights the numpy reference trained from', () => {
     const inputs = reference('breast-cancer-inputs.json');
@@ -62,28 +69,28 @@ describe('demo: breast-cancer', () => {
   });
 
   it('changes one thing at a time, on the same permutations and initial weights', () => {
-    expect(r.numbers.variantRuns).toBe(2);
-    const tutorial = r.series!.tutorialTest.slice(0, 2);
+    expect(r.numbers.variantRuns).toBe(1);
+    const tutorial = r.series!.tutorialTest.slice(0, 1);
     // ½·mean with lr 0.5·426 takes the tutorial's steps: the same accuracies
     expect(r.series!.meanTest).toEqual(tutorial);
-    expect(r.series!.meanTotal).toEqual(r.series!.tutorialTotal.slice(0, 2));
-    // standardisation beats the tutorial's x / max(x) on every one of these restarts
+    expect(r.series!.meanTotal).toEqual(r.series!.tutorialTotal.slice(0, 1));
+    // standardisation beats the tutorial's x / max(x) on this restart
     r.series!.standardTest.forEach((v, k) => {
       expect(v).toBeGreaterThan(tutorial[k]);
     });
-    const rows = r.output.filter((l) => / of 2$| of 10$/.test(l));
+    const rows = r.output.filter((l) => / of 1$| of 10$/.test(l));
     expect(rows.map((l) => l.trim().split(/ {2,}/)[0])).toEqual([
       TUTORIAL.change,
       ...VARIANTS.map((v) => v.change),
-      'bias + standardisation + BCE + Adam',
+      ALL_CHANGES.change,
     ]);
     for (const key of ['bias', 'minMax', 'standard', 'mean', 'bceAdam', 'all']) {
       const test = r.series![`${key}Test`];
-      expect(test.length).toBe(2);
+      expect(test.length).toBe(1);
       // an accuracy on 143 test tumours is a multiple of 1/143
       for (const v of test) expect(Math.abs(v * 143 - Math.round(v * 143))).toBeLessThan(1e-9);
       expect(r.numbers[`${key}OneClass`]).toBeGreaterThanOrEqual(0);
-      expect(r.numbers[`${key}OneClass`]).toBeLessThanOrEqual(2);
+      expect(r.numbers[`${key}OneClass`]).toBeLessThanOrEqual(1);
     }
     expectFigures(r, ['training', 'restarts']);
   });
