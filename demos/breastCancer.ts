@@ -1,283 +1,238 @@
 /**
- * The tutorial's single sigmoid neuron on the breast-cancer data set (569 tumours × 30
- * features): shuffle, split, scale, train with gradient descent on a scaled mean-squared
- * error, watch train and test loss and accuracy per epoch; then 10 seeded restarts, compared
- * with binary cross-entropy + Adam and with min-max scaling.
+ * The breast-cancer tutorial reproduced with its own recipe: one sigmoid neuron without bias on
+ * the 569 tumours, every value divided by the largest one, full-batch gradient descent on
+ * ½·Σ(ŷ − y)² with lr 0.5 for 1000 epochs, 10 seeded restarts, next to the article's figures
+ * and to numpy's hand-written update on the same permutations and initial weights. Then the
+ * same recipe with one change at a time, 10 restarts each.
  */
+import { readFileSync } from 'node:fs';
+import { type Dataset, noGrad, restarts, type StandardScaler } from '../lib/index.js';
+import { restartsFigure, trainingFigure } from './breastCancerFigures.js';
 import {
-  adam,
-  Dataset,
-  datasets,
-  evaluate,
-  fit,
-  type LossFn,
-  minMaxScaler,
-  mse,
-  mul,
-  Neuron,
-  type Optimizer,
-  reshape,
-  restarts,
-  sgd,
-  standardScaler,
-  trainTestSplit,
-} from '../lib/index.js';
-import { linePanels, linePlot } from '../lib/plot/index.js';
+  ALL_CHANGES,
+  EPOCHS,
+  loadData,
+  type Recipe,
+  type RecipeResult,
+  type Restart,
+  restart,
+  TUTORIAL,
+  VARIANTS,
+} from './breastCancerRecipes.js';
 import {
   type Demo,
   type DemoOptions,
   formatTable,
   logFigures,
+  meanStd,
   percent,
-  writeFigure,
 } from './common.js';
 import { exportCheck } from './exportCheck.js';
 import { collect, epochs, summary } from './train.js';
 
-/** The tutorial's "scaled" mean-squared error: ½·mean((ŷ − y)²), whose gradient is mean((ŷ − y)·dŷ). */
-const halfMse: LossFn = (pred, target) => mul(mse(pred, target), 0.5);
+/** The article's figures: mean and standard deviation over 10 randomly initialised neurons. */
+const ARTICLE = { test: '90.49 % ± 2.40 %', total: '90.33 % ± 0.304 %', testMean: 0.9049 };
 
-interface Recipe {
-  name: string;
-  scaling: 'standard' | 'minmax';
-  loss: LossFn | 'binaryCrossEntropy';
-  optimizer: (n: Neuron) => Optimizer;
+/** `runs` seeded restarts of `recipe` (seeds o.seed, o.seed + 1, …), the first one traced epoch by epoch if asked. */
+async function runRecipe(
+  o: DemoOptions,
+  all: Dataset,
+  recipe: Recipe,
+  runs: number,
+  epochCount: number,
+  traceFirst: boolean,
+): Promise<RecipeResult> {
+  const total: number[] = [];
+  const weights: number[][] = [];
+  let oneClass = 0;
+  let first: Restart | undefined;
+  const events = await collect(
+    o,
+    restarts(
+      runs,
+      (seed, i) => {
+        const r = restart(all, seed, recipe);
+        if (i === 0) first = r;
+        return {
+          run$: r.run$({ epochs: epochCount, trace: traceFirst && i === 0 }),
+          score: () => {
+            total.push(r.accuracy(r.all));
+            weights.push(Array.from(r.model.weight.data));
+            const p = noGrad(() => r.model.forward(r.all.x)).data;
+            const benign = p.filter((v) => v >= 0.5).length;
+            if (benign === 0 || benign === p.length) oneClass++;
+            return r.accuracy(r.test);
+          },
+        };
+      },
+      { seed: o.seed, name: 'test accuracy' },
+    ),
+  );
+  const trace = epochs(events).filter((e) => e.run === 0);
+  return {
+    recipe,
+    test: [...summary(events).values],
+    total,
+    oneClass,
+    weights,
+    trace,
+    first: first!,
+  };
 }
 
-const RECIPES: Recipe[] = [
-  {
-    name: '½·MSE + gradient descent (lr 1), standardised',
-    scaling: 'standard',
-    loss: halfMse,
-    optimizer: (n) => sgd(n.parameters(), { lr: 1 }),
-  },
-  {
-    name: 'BCE + Adam (lr 0.01), standardised',
-    scaling: 'standard',
-    loss: 'binaryCrossEntropy',
-    optimizer: (n) => adam(n.parameters(), { lr: 0.01 }),
-  },
-  {
-    name: '½·MSE + gradient descent (lr 1), min-max scaled',
-    scaling: 'minmax',
-    loss: halfMse,
-    optimizer: (n) => sgd(n.parameters(), { lr: 1 }),
-  },
-];
+/** `'90.63 % ± 3.05 %'`: mean ± population standard deviation. */
+const pm = (values: readonly number[]) => {
+  const { mean, std } = meanStd(values);
+  return `${percent(mean)} ± ${percent(std)}`;
+};
 
-/** The data set with y as a column [569, 1], the shape of the neuron's output. */
-function loadData(): Dataset {
-  const ds = datasets.breastCancer();
-  return new Dataset(ds.x, reshape(ds.y, [ds.length, 1]), ds);
+/** What demos/reference/breast_cancer_tutorial.py wrote: numpy's accuracies per restart. */
+interface NumpyReference {
+  seeds: number[];
+  epochs: number;
+  test: number[];
+  total: number[];
 }
 
-/** A seeded shuffle and 80/20 split, scaled with statistics of the training part only. */
-function prepare(all: Dataset, seed: number, scaling: Recipe['scaling']) {
-  const { train, test } = trainTestSplit(all, { testFraction: 0.2, seed });
-  const scaler = scaling === 'standard' ? standardScaler() : minMaxScaler();
-  scaler.fit(train.x);
-  const scaled = (d: Dataset) => new Dataset(scaler.transform(d.x), d.y);
-  return { train: scaled(train), test: scaled(test), all: scaled(all), scaler };
-}
-
-/** One run of a recipe: a fresh neuron (weights from `seed`), full-batch training. */
-function setup(all: Dataset, seed: number, recipe: Recipe, epochCount: number, withTest: boolean) {
-  const data = prepare(all, seed, recipe.scaling);
-  const model = new Neuron(30, { activation: 'sigmoid', seed });
-  const optimizer = recipe.optimizer(model);
-  const run$ = fit(model, data.train, {
-    loss: recipe.loss,
-    optimizer,
-    epochs: epochCount,
-    batchSize: data.train.length,
-    shuffle: false,
-    metrics: ['binaryAccuracy'],
-    ...(withTest ? { validation: data.test } : {}),
-  });
-  const accuracy = (d: Dataset) => evaluate(model, d, ['binaryAccuracy']).metrics.binaryAccuracy;
-  return { data, model, optimizer, run$, accuracy };
+/** Restart by restart, does rxgrad give numpy's accuracies? (Only for the fixture's seeds and epochs.) */
+function compareWithNumpy(o: DemoOptions, r: RecipeResult, epochCount: number): number | null {
+  const ref: NumpyReference = JSON.parse(
+    readFileSync(new URL('./reference/breast-cancer-numpy.json', import.meta.url), 'utf8'),
+  );
+  if (epochCount !== ref.epochs || o.seed !== ref.seeds[0] || r.test.length !== ref.seeds.length) {
+    return null;
+  }
+  return r.test.filter((t, k) => t === ref.test[k] && r.total[k] === ref.total[k]).length;
 }
 
 async function run(o: DemoOptions) {
   const log = o.log;
-  const epochCount = o.epochs ?? (o.fast ? 100 : 300);
-  const runs = o.fast ? 3 : 10;
+  const epochCount = o.epochs ?? EPOCHS;
+  const runs = 10;
+  const variantRuns = o.fast ? 1 : runs;
   const all = loadData();
   const malignant = Array.from(all.y.data).filter((v) => v === 0).length;
   log(
     `Breast cancer: ${all.length} tumours × 30 features, ${malignant} malignant (0), ${all.length - malignant} benign (1)`,
   );
-
-  // 1. One run, traced epoch by epoch on the training and the test set.
-  const main = RECIPES[0];
-  const one = setup(all, o.seed, main, epochCount, true);
-  log(
-    `Split (seed ${o.seed}): ${one.data.train.length} train, ${one.data.test.length} test; features standardised on the training set.`,
-  );
-  log(
-    `Model: ${one.model.describe()}, loss ½·mean((ŷ − y)²), full-batch gradient descent, lr 1, ${epochCount} epochs.`,
-  );
   log('');
-  const trace = epochs(await collect(o, one.run$));
+
+  // 1. The tutorial's recipe, 10 restarts; the first traced epoch by epoch.
+  const tut = await runRecipe(o, all, TUTORIAL, runs, epochCount, true);
+  const one = tut.first;
+  const scale = (one.scaler as StandardScaler).state().scale[0];
+  for (const line of [
+    "The tutorial's recipe (single-layer-perceptron.py): a seeded permutation of the 569 rows, the first",
+    `${one.train.length} train, the other ${one.test.length} test; every value divided by the largest value of the whole matrix (${scale});`,
+    `${one.model.describe()}, weights uniform in [−1, 1); full-batch gradient descent on ½·Σ(ŷ − y)²,`,
+    `i.e. W −= 0.5 · Xᵀ((ŷ − y)·ŷ·(1 − ŷ)), lr 0.5, ${epochCount} epochs; accuracy = mean(y == round(ŷ)).`,
+    '',
+    `Restart 1 (seed ${o.seed}), epoch by epoch (loss: mean((ŷ − y)²), as the tutorial records it):`,
+  ]) {
+    log(line);
+  }
   const rows = [['epoch', 'train loss', 'train acc', 'test loss', 'test acc']];
   const every = Math.max(1, Math.round(epochCount / 10));
-  for (const e of trace) {
+  for (const e of tut.trace) {
     if (e.epoch === 1 || e.epoch % every === 0 || e.epoch === epochCount) {
       rows.push([
         String(e.epoch),
-        e.loss.toFixed(5),
+        ((2 * e.loss) / one.train.length).toFixed(5),
         percent(e.metrics.binaryAccuracy),
-        e.valLoss!.toFixed(5),
+        ((2 * e.valLoss!) / one.test.length).toFixed(5),
         percent(e.valMetrics!.binaryAccuracy),
       ]);
     }
   }
   for (const line of formatTable(rows)) log(`  ${line}`);
-  const testAccuracy = one.accuracy(one.data.test);
-  log(`Test accuracy after ${epochCount} epochs: ${percent(testAccuracy)}`);
-
-  // 2. Restarts: new split and new initial weights for each seed.
   log('');
   log(
-    `${runs} seeded restarts (seeds ${o.seed}…${o.seed + runs - 1}: new shuffle, split and initial weights each):`,
+    `${runs} restarts (seeds ${o.seed}…${o.seed + runs - 1}: a new permutation and new initial weights each):`,
   );
-  const table = [['recipe', 'test accuracy', 'total accuracy']];
-  const perRestart: { name: string; test: readonly number[] }[] = [];
-  const numbers: Record<string, number> = { testAccuracy, epochs: epochCount, runs };
-  for (const [i, recipe] of RECIPES.entries()) {
-    const totals: number[] = [];
-    const events = await collect(
-      o,
-      restarts(
-        runs,
-        (seed) => {
-          const r = setup(all, seed, recipe, epochCount, false);
-          return {
-            run$: r.run$,
-            score: () => {
-              totals.push(r.accuracy(r.data.all));
-              return r.accuracy(r.data.test);
-            },
-          };
-        },
-        { seed: o.seed, name: 'test accuracy' },
-      ),
-    );
-    const s = summary(events);
-    const totalMean = totals.reduce((a, b) => a + b, 0) / totals.length;
-    const totalStd = Math.sqrt(
-      totals.reduce((a, b) => a + (b - totalMean) ** 2, 0) / totals.length,
-    );
-    table.push([
-      recipe.name,
-      `${percent(s.mean)} ± ${percent(s.std)}`,
-      `${percent(totalMean)} ± ${percent(totalStd)}`,
-    ]);
-    perRestart.push({ name: recipe.name, test: s.values });
-    const key = ['mse', 'bceAdam', 'minmax'][i];
-    Object.assign(numbers, {
-      [`${key}TestMean`]: s.mean,
-      [`${key}TestStd`]: s.std,
-      [`${key}TotalMean`]: totalMean,
-      [`${key}TotalStd`]: totalStd,
-    });
+  log(`  test:  ${tut.test.map((v) => percent(v)).join(', ')}`);
+  log(`  total: ${tut.total.map((v) => percent(v)).join(', ')}`);
+  for (const line of formatTable([
+    ['', 'test accuracy', 'total accuracy'],
+    ['rxgrad', pm(tut.test), pm(tut.total)],
+    ['the article', ARTICLE.test, ARTICLE.total],
+  ])) {
+    log(`  ${line}`);
   }
-  for (const line of formatTable(table)) log(`  ${line}`);
-  log('  (mean ± population standard deviation over the restarts)');
-  log('');
-  const pct = (key: string) =>
-    `${percent(numbers[`${key}TestMean`])} ± ${percent(numbers[`${key}TestStd`])}`;
-  for (const line of [
-    `The tutorial reports 90.49 % ± 2.40 % test accuracy; the same neuron and loss reach ${pct('mse')} here.`,
-    'The difference is the scaling: standardised features (zero mean, unit variance, fitted on the',
-    'training part) make the loss surface well conditioned, so full-batch gradient descent with lr 1',
-    `reaches its accuracy plateau in about 100 epochs. With min-max scaling (features in [0, 1], all`,
-    `positive and strongly correlated) the same recipe gets ${pct('minmax')}: gradient descent crawls along the`,
-    'ill-conditioned surface, and with fewer epochs or a smaller learning rate it lands lower still,',
-    "towards the tutorial's figure. Cross-entropy with Adam, the usual recipe for a probability,",
-    `gives ${pct('bceAdam')}. The test set holds only 114 tumours (one tumour = 0.88 %): hence the spread.`,
-  ]) {
-    log(line);
+  const same = compareWithNumpy(o, tut, epochCount);
+  if (same !== null) {
+    log(
+      `  numpy's hand-written update (demos/reference/breast_cancer_tutorial.py), same permutations and`,
+    );
+    log(`  initial weights: the same test and total accuracy in ${same} of ${runs} restarts`);
   }
 
-  const xs = trace.map((e) => e.epoch);
+  // 2. One change at a time.
+  const which =
+    variantRuns === 1
+      ? `1 restart each, seed ${o.seed}`
+      : `${variantRuns} restarts each, seeds ${o.seed}…${o.seed + variantRuns - 1}`;
+  log('');
+  log(`The tutorial's recipe with one change at a time, and last three together (${which}:`);
+  log(`the same permutations and initial weights as above, ${epochCount} epochs):`);
+  const results = [tut];
+  for (const recipe of [...VARIANTS, ALL_CHANGES]) {
+    results.push(await runRecipe(o, all, recipe, variantRuns, epochCount, false));
+  }
+  const table = [['recipe', 'test accuracy', 'total accuracy', 'one class']];
+  for (const r of results) {
+    const n = r.test.length;
+    table.push([r.recipe.change, pm(r.test), pm(r.total), `${r.oneClass} of ${n}`]);
+  }
+  for (const line of formatTable(table)) log(`  ${line}`);
+  log('  (mean ± standard deviation over the restarts, as numpy.std; one class: restarts whose');
+  log('  neuron calls all 569 tumours benign, or all malignant)');
+
   const figures = [
-    writeFigure(
-      o.outDir,
-      'training',
-      await linePanels(
-        [
-          {
-            title: 'Loss (½·MSE)',
-            xLabel: 'epoch',
-            yLabel: 'loss',
-            logY: true,
-            legend: 'top-right',
-            series: [
-              { name: 'train', x: xs, y: trace.map((e) => e.loss) },
-              { name: 'test', x: xs, y: trace.map((e) => e.valLoss!) },
-            ],
-          },
-          {
-            title: 'Accuracy',
-            xLabel: 'epoch',
-            yLabel: 'accuracy (%)',
-            legend: 'bottom-right',
-            series: [
-              { name: 'train', x: xs, y: trace.map((e) => 100 * e.metrics.binaryAccuracy) },
-              { name: 'test', x: xs, y: trace.map((e) => 100 * e.valMetrics!.binaryAccuracy) },
-            ],
-          },
-        ],
-        { title: `A sigmoid neuron on breast cancer: train and test per epoch (seed ${o.seed})` },
-      ),
-    ),
-    writeFigure(
-      o.outDir,
-      'restarts',
-      await linePlot({
-        title: `Test accuracy of ${runs} seeded restarts`,
-        subtitle: 'each restart: new shuffle, split and initial weights',
-        xLabel: 'seed',
-        yLabel: 'test accuracy (%)',
-        legend: 'bottom',
-        series: [
-          ...perRestart.map((p) => ({
-            name: p.name,
-            x: p.test.map((_, k) => o.seed + k),
-            y: p.test.map((v) => 100 * v),
-            mark: 'linePoint' as const,
-          })),
-          {
-            name: "the tutorial's mean, 90.49 %",
-            x: [o.seed, o.seed + runs - 1],
-            y: [90.49, 90.49],
-            dashed: true,
-            color: '#888888',
-          },
-        ],
-      }),
-    ),
+    await trainingFigure(o, tut.trace, one.train.length, one.test.length),
+    await restartsFigure(o, results, ARTICLE.testMean),
   ];
   logFigures(log, figures);
 
-  // 3. Save, reload, export to ONNX (the scaler becomes Sub/Div nodes in front) and run it in
-  //    ONNX Runtime on the raw features of all 569 tumours.
+  // 3. Save, reload, export to ONNX (the division by the largest value becomes Sub/Div nodes in
+  //    front) and run it in ONNX Runtime on the raw features of all 569 tumours.
   const exported = await exportCheck({
     outDir: o.outDir,
     log,
     model: one.model,
     x: all.x,
-    scaler: one.data.scaler,
+    scaler: one.scaler,
     optimizer: one.optimizer,
     metadata: { demo: 'breast-cancer', seed: String(o.seed) },
   });
+
+  const numbers: Record<string, number> = { epochs: epochCount, runs, variantRuns };
+  for (const r of results) {
+    const test = meanStd(r.test);
+    const total = meanStd(r.total);
+    Object.assign(numbers, {
+      [`${r.recipe.key}TestMean`]: test.mean,
+      [`${r.recipe.key}TestStd`]: test.std,
+      [`${r.recipe.key}TotalMean`]: total.mean,
+      [`${r.recipe.key}TotalStd`]: total.std,
+      [`${r.recipe.key}OneClass`]: r.oneClass,
+    });
+  }
+  if (same !== null) numbers.sameAsNumpy = same;
   Object.assign(numbers, exported.numbers);
-  return { numbers, figures, series: { predictions: Array.from(exported.predictions) } };
+  const series: Record<string, readonly number[]> = {
+    predictions: Array.from(exported.predictions),
+    tutorialWeights: tut.weights.flat(),
+  };
+  for (const r of results) {
+    series[`${r.recipe.key}Test`] = r.test;
+    series[`${r.recipe.key}Total`] = r.total;
+  }
+  return { numbers, figures, series };
 }
 
 export const breastCancer: Demo = {
   name: 'breast-cancer',
-  summary: 'a sigmoid neuron on 569 tumours: per-epoch curves, 10 seeded restarts, BCE + Adam',
+  summary:
+    "the tutorial's sigmoid neuron on 569 tumours, its recipe reproduced, then one change at a time",
   run,
 };
