@@ -1,4 +1,4 @@
-// Vite config of the dashboard (dashboard/): `npm run dashboard` builds it into dist/dashboard
+// Vite config of the dashboard (dashboard/): `npm run dashboard` builds it into out/dashboard
 // and serves it; `npm run dashboard:dev` serves it with hot reload. Vitest has its own config.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -14,7 +14,7 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   build: {
-    outDir: fileURLToPath(new URL('./dist/dashboard', import.meta.url)),
+    outDir: fileURLToPath(new URL('./out/dashboard', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

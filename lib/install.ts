@@ -1,7 +1,8 @@
 /**
  * The one module of rxgrad with an effect at import time, imported by every entry module
- * (`rxgrad`, `rxgrad/node`, `rxgrad/plot`, `rxgrad/testing`) and listed in package.json's
- * `sideEffects`: every other module only declares, so bundlers drop what an app does not use.
+ * (`rxgrad`, `rxgrad/node`, `rxgrad/plot`, `rxgrad/testing`). It and the entries are listed in
+ * package.json's `sideEffects` (an entry that a bundler took for pure would take this import
+ * with it); every other module only declares, so bundlers drop what an app does not use.
  */
 import { setGradAccumulator } from './autograd/index.js';
 import { add } from './ops/add.js';

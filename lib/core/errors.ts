@@ -32,3 +32,11 @@ export class GradError extends RxgradError {
 export class FormatError extends RxgradError {
   override name = 'FormatError';
 }
+
+/**
+ * An optional peer dependency that a feature needs is not installed:
+ * `linePlot: rxgrad/plot needs vega and vega-lite (optional peer dependencies): npm install vega vega-lite`.
+ */
+export class DependencyError extends RxgradError {
+  override name = 'DependencyError';
+}

@@ -1,6 +1,7 @@
-import { instance, type Viz } from '@viz-js/viz';
+import type { Viz } from '@viz-js/viz';
 import type { Tensor } from '../autograd/index.js';
 import { FormatError } from '../core/index.js';
+import { loadViz } from './peers.js';
 import { type GraphOptions, toDot } from './toDot.js';
 
 let viz: Promise<Viz> | null = null;
@@ -13,7 +14,11 @@ let viz: Promise<Viz> | null = null;
  * const svg = await renderDot('digraph { a -> b }');
  */
 export async function renderDot(dot: string): Promise<string> {
-  viz ??= instance();
+  viz ??= loadViz('renderDot').then((m) => m.instance());
+  // NOTE: a failed load is not kept: installing the package and calling again works.
+  viz.catch(() => {
+    viz = null;
+  });
   const result = (await viz).render(dot, { format: 'svg' });
   if (result.status !== 'success') {
     const messages = result.errors.map((e) => e.message.trim()).join('; ');

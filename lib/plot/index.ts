@@ -4,6 +4,7 @@
  */
 
 import '../install.js';
+
 export { drawGraph, renderDot } from './drawGraph.js';
 export { type HeatmapOptions, heatmap } from './heatmap.js';
 export { type ImageGridOptions, imageGrid } from './imageGrid.js';

@@ -1,9 +1,11 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { loadVega } from './peers.js';
 import { textWidth } from './textWidth.js';
 
-/** A Vega-Lite specification, as the plot functions build it. */
-export type PlotSpec = TopLevelSpec;
+/**
+ * A Vega-Lite specification as JSON (https://vega.github.io/vega-lite/docs/spec.html), as the
+ * plot functions build it; add to it or change it before `renderSpec`.
+ */
+export type PlotSpec = { [key: string]: unknown };
 
 /** House style shared by every plot: white background, readable sizes, room for labels. */
 export const plotConfig = {
@@ -33,8 +35,10 @@ export const plotConfig = {
  *   encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } } });
  */
 export async function renderSpec(spec: PlotSpec): Promise<string> {
-  useTextEstimate();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const { vega, vegaLite } = await loadVega('renderSpec');
+  useTextEstimate(vega);
+  const compiled = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0]);
+  const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -56,7 +60,7 @@ type Metrics = {
  * Without a canvas (Node), lets Vega lay out text with per-character widths instead of its
  * coarse estimate; in a browser the canvas measures and nothing changes.
  */
-function useTextEstimate(): void {
+function useTextEstimate(vega: object): void {
   // NOTE: `textMetrics` is Vega's documented hook (vl-convert replaces it too) but is missing
   // from its type declarations.
   const metrics = (vega as unknown as { textMetrics?: Metrics }).textMetrics;
