@@ -5,7 +5,16 @@ import { defineConfig } from 'vitest/config';
 // tensors go through WebAssembly too). Everything runs once more on the default selection.
 const perBackend = ['spec/ops/**/*.spec.ts', 'spec/autograd/**/*.spec.ts'];
 
+// `import ... from 'rxgrad'` (README blocks, examples) runs the sources, as the demos do.
+const lib = new URL('./lib/', import.meta.url).pathname;
+
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^rxgrad$/, replacement: `${lib}index.ts` },
+      { find: /^rxgrad\/(node|plot|testing)$/, replacement: `${lib}$1/index.ts` },
+    ],
+  },
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,

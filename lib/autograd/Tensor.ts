@@ -85,10 +85,18 @@ export class Tensor {
     return this.data[0];
   }
 
-  /** The values as nested arrays (a number for a scalar). */
-  toArray(): NestedArray {
+  /**
+   * The values as nested arrays, one level per axis (for a rank-0 tensor, the number itself:
+   * prefer `item()`). Name the type you know to get it typed:
+   *
+   * @example
+   * tensor([1, 2]).toArray<number[]>().map((v) => v * 2);   // [2, 4]
+   * tensor([[1, 2], [3, 4]]).toArray<number[][]>()[1][0];    // 3
+   * tensor([[1, 2]]).toArray().length;                       // 1 (NestedArray[] by default)
+   */
+  toArray<T extends NestedArray = NestedArray[]>(): T {
     const { data, shape } = this;
-    if (shape.length === 0) return data[0];
+    if (shape.length === 0) return data[0] as T;
     let offset = 0;
     const build = (dim: number): NestedArray[] => {
       const out: NestedArray[] = [];
@@ -96,7 +104,7 @@ export class Tensor {
         out.push(dim === shape.length - 1 ? data[offset++] : build(dim + 1));
       return out;
     };
-    return build(0);
+    return build(0) as T;
   }
 
   /** The same values, cut off from the graph: the result is a leaf that does not require grad. */

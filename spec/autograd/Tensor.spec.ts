@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   ArgumentError,
   DTypeError,
   mul,
+  type NestedArray,
   ShapeError,
   sum,
   Tensor,
@@ -44,6 +45,25 @@ describe('Tensor', () => {
       ShapeError,
       'item: expected a tensor with one element, got shape [2]',
     );
+  });
+
+  it('toArray<T>() is typed as the caller names it, so .map and indexing type-check', () => {
+    const doubled = tensor([1, 2])
+      .toArray<number[]>()
+      .map((v) => v * 2);
+    expect(doubled).toEqual([2, 4]);
+    expect(
+      tensor([
+        [1, 2],
+        [3, 4],
+      ]).toArray<number[][]>()[1][0],
+    ).toBe(3);
+    expectTypeOf(tensor([1]).toArray()).toEqualTypeOf<NestedArray[]>();
+    expect(
+      tensor([[1, 2]])
+        .toArray()
+        .slice(0, 1),
+    ).toEqual([[1, 2]]);
   });
 
   it('toArray() gives nested arrays (a number for a scalar)', () => {
