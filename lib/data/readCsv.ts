@@ -78,6 +78,11 @@ function checkCount(value: unknown, where: string, what: string): number {
   return value as number;
 }
 
+/** One line, no delimiter-like character, ending like a file: `houses.csv`, `./data/x.tsv`. */
+function looksLikeFileName(text: string): boolean {
+  return !/[\n,;\t]/.test(text) && /\.(csv|tsv|txt)(\.gz)?$/i.test(text.trim());
+}
+
 /**
  * Shared by `readCsv` and `loadCsv`; `where` names the public function in errors, and `choose`
  * (given the column names) picks the kept columns instead of `options.columns`.
@@ -88,6 +93,16 @@ export function parseCsvTable(
   where: string,
   choose?: (names: readonly string[]) => number[],
 ): CsvTable {
+  if (typeof text !== 'string') {
+    throw new ArgumentError(
+      `${where}: text must be the CSV's contents as a string, got ${typeof text}`,
+    );
+  }
+  if (looksLikeFileName(text)) {
+    throw new ArgumentError(
+      `${where}: text must be the CSV's contents, got ${JSON.stringify(text)}, which looks like a file name: in Node read the file with ${where}File(path, options) from rxgrad/node; in a browser, fetch it and pass its text`,
+    );
+  }
   const headerRows = checkCount(options.headerRows ?? 1, where, 'headerRows');
   const namesRow =
     options.namesRow === undefined ? (headerRows > 0 ? headerRows - 1 : null) : options.namesRow;

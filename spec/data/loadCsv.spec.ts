@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, FormatError, loadCsv } from '../../lib/index.js';
+import { ArgumentError, FormatError, loadCsv, readCsv } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 const text = 'a,b,c,label\n1,2,3,0\n4,5,6,1\n7,8,9,1\n';
 
@@ -82,5 +83,18 @@ describe('loadCsv', () => {
   it('rejects a CSV without data rows and a bad dtype', () => {
     expect(() => loadCsv('a,b\n')).toThrow('loadCsv: the CSV has no data rows');
     expect(() => loadCsv(text, { dtype: 'int32' as 'float32' })).toThrow(/dtype/);
+  });
+});
+
+describe('loadCsv given a file name', () => {
+  it('says the text looks like a file name and where to read files', () => {
+    expectError(
+      () => loadCsv('houses.csv', { target: 'price' }),
+      ArgumentError,
+      'loadCsv: text must be the CSV\'s contents, got "houses.csv", which looks like a file name: in Node read the file with loadCsvFile(path, options) from rxgrad/node; in a browser, fetch it and pass its text',
+    );
+    expect(() => readCsv('./data/x.tsv')).toThrow(/^readCsv: .* with readCsvFile\(path, options\)/);
+    // a one-line CSV with a delimiter is CSV, not a file name
+    expect(() => loadCsv('a,b.csv')).toThrow(FormatError);
   });
 });
