@@ -1,35 +1,42 @@
 /** Base class of every error rxgrad throws on purpose. */
 export class RxgradError extends Error {
+  /** `'RxgradError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'RxgradError';
 }
 
 /** A tensor had the wrong shape for an op: `matmul: inner dimensions must agree, got [2,3] @ [4,5]`. */
 export class ShapeError extends RxgradError {
+  /** `'ShapeError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'ShapeError';
 }
 
 /** A tensor had a dtype an op does not accept, or two dtypes could not be combined. */
 export class DTypeError extends RxgradError {
+  /** `'DTypeError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'DTypeError';
 }
 
 /** An argument or option was invalid (out of range, wrong type, unknown name). */
 export class ArgumentError extends RxgradError {
+  /** `'ArgumentError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'ArgumentError';
 }
 
 /** A value that must be finite was NaN or ±Infinity (a loss, a data set, a gradient). */
 export class NonFiniteError extends RxgradError {
+  /** `'NonFiniteError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'NonFiniteError';
 }
 
 /** Differentiation was asked for something that cannot be differentiated. */
 export class GradError extends RxgradError {
+  /** `'GradError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'GradError';
 }
 
 /** Data could not be parsed or decoded (a CSV line, a file header). */
 export class FormatError extends RxgradError {
+  /** `'FormatError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'FormatError';
 }
 
@@ -38,5 +45,6 @@ export class FormatError extends RxgradError {
  * `linePlot: rxgrad/plot needs vega and vega-lite (optional peer dependencies): npm install vega vega-lite`.
  */
 export class DependencyError extends RxgradError {
+  /** `'DependencyError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'DependencyError';
 }

@@ -2,7 +2,9 @@ import { ArgumentError } from './errors.js';
 
 /** The complete, plain-data state of a `Random` generator (safe to JSON-encode and restore). */
 export interface RandomState {
+  /** The four 32-bit words of the xoshiro128** state, unsigned. */
   readonly s: readonly [number, number, number, number];
+  /** The second normal of the last Box–Muller pair, not yet drawn (null if none). */
   readonly spare: number | null;
 }
 
@@ -101,6 +103,7 @@ export class Random {
     return new Random(this.nextUint32() * 4294967296 + this.nextUint32());
   }
 
+  /** The generator's state now, as plain data (`Random.fromState(r.state())` continues where `r` is). */
   state(): RandomState {
     // NOTE: the xors leave signed 32-bit words; >>> 0 gives the unsigned form setState expects.
     return {
@@ -109,6 +112,7 @@ export class Random {
     };
   }
 
+  /** Puts the generator back into a state that `state()` returned. */
   setState(state: RandomState): void {
     const s = state?.s;
     if (!Array.isArray(s) || s.length !== 4 || !s.every((v) => Number.isInteger(v) && v >= 0)) {
@@ -120,6 +124,7 @@ export class Random {
     this.spare = state.spare ?? null;
   }
 
+  /** A new generator in a state that `state()` returned. */
   static fromState(state: RandomState): Random {
     const r = new Random(0);
     r.setState(state);

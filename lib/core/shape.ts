@@ -1,5 +1,6 @@
 import { ArgumentError, ShapeError } from './errors.js';
 
+/** A tensor's shape: the size of each axis, outermost first (`[]` for a scalar). */
 export type Shape = readonly number[];
 
 /** `[2,3]` as it appears in error messages. */

@@ -6,9 +6,11 @@ import { formatNumber } from '../train/index.js';
 
 /** A stream the bar can draw on: `process.stderr`, or anything with `write` (tests inject one). */
 export interface ProgressStream {
+  /** Writes text (ANSI escapes included, on a terminal). */
   write(chunk: string): unknown;
   /** Terminals redraw in place; other streams get nothing unless `noTTYOutput` is set. */
   isTTY?: boolean;
+  /** The terminal's width in characters, where known. */
   columns?: number;
 }
 

@@ -6,12 +6,17 @@ import { topLevel } from './xySpec.js';
 export interface HeatmapOptions {
   /** The matrix, one array per row (row 0 at the top). */
   values: readonly (readonly number[])[];
-  /** Labels of the columns (x axis) and rows (y axis); default their indices. */
+  /** Labels of the columns (x axis); default their indices. */
   xLabels?: readonly string[];
+  /** Labels of the rows (y axis); default their indices. */
   yLabels?: readonly string[];
+  /** The title above the plot. */
   title?: string;
+  /** A second, smaller title line. */
   subtitle?: string;
+  /** The x axis's title (e.g. `'predicted'`). */
   xLabel?: string;
+  /** The y axis's title (e.g. `'true'`). */
   yLabel?: string;
   /** Write each value in its cell. Default true up to 20 × 20 cells. */
   showValues?: boolean;

@@ -6,7 +6,9 @@ import { topLevel } from './xySpec.js';
 export interface ImageGridOptions {
   /** Grey-scale images, each `imageWidth × imageHeight` values, row-major. */
   images: readonly ArrayLike<number>[];
+  /** Width of every image, in pixels. */
   imageWidth: number;
+  /** Height of every image, in pixels. */
   imageHeight: number;
   /** Images per row. Default 8. */
   columns?: number;
@@ -14,7 +16,9 @@ export interface ImageGridOptions {
   captions?: readonly string[];
   /** One colour per caption (e.g. red for a wrong prediction). Default dark grey. */
   captionColors?: readonly string[];
+  /** The title above the grid. */
   title?: string;
+  /** A second, smaller title line. */
   subtitle?: string;
   /** Values mapped to white and black. Default the smallest and largest value of all images. */
   range?: readonly [number, number];

@@ -3,11 +3,15 @@ import { type PlotSpec, plotConfig } from './renderSpec.js';
 
 /** One named series of (x, y) points. */
 export interface Series {
+  /** The legend's label for it (unique within a plot). */
   name: string;
+  /** The x coordinates. */
   x: ArrayLike<number>;
+  /** The y coordinates, as many as x. */
   y: ArrayLike<number>;
   /** How to draw it; the plot function gives the default (`linePlot`: line, `scatterPlot`: point). */
   mark?: 'line' | 'point' | 'linePoint';
+  /** Draw the line dashed. Default false. */
   dashed?: boolean;
   /** A CSS colour; default: the next colour of the Tableau-10 palette. */
   color?: string;
@@ -15,45 +19,62 @@ export interface Series {
 
 /** A text placed at data coordinates. */
 export interface Annotation {
+  /** Where the text goes, in data coordinates. */
   x: number;
   y: number;
+  /** The text. */
   text: string;
   /** Horizontal alignment of the text at (x, y). Default `'left'`. */
   align?: 'left' | 'center' | 'right';
-  /** Pixel offsets. */
+  /** Horizontal pixel offset from (x, y). Default 0. */
   dx?: number;
+  /** Vertical pixel offset from (x, y), down. Default 0. */
   dy?: number;
+  /** A CSS colour. Default dark grey. */
   color?: string;
 }
 
 /** An arrow between two points in data coordinates, head at `to`. */
 export interface Arrow {
+  /** The tail, [x, y] in data coordinates. */
   from: readonly [number, number];
+  /** The head, [x, y] in data coordinates. */
   to: readonly [number, number];
+  /** A CSS colour. Default dark grey. */
   color?: string;
 }
 
 /** Options shared by `linePlot` and `scatterPlot`. */
 export interface XYPlotOptions {
+  /** The series to draw, at least one. */
   series: readonly Series[];
+  /** The title above the plot. */
   title?: string;
   /** A second, smaller title line. */
   subtitle?: string;
+  /** The x axis's title. */
   xLabel?: string;
+  /** The y axis's title. */
   yLabel?: string;
+  /** A logarithmic x axis. Default false. */
   logX?: boolean;
+  /** A logarithmic y axis (a loss over many orders of magnitude). Default false. */
   logY?: boolean;
-  /** Fixed axis ranges; default: fitted to the data (without forcing zero in). */
+  /** Fixed x range; default: fitted to the data (without forcing zero in). */
   xDomain?: readonly [number, number];
+  /** Fixed y range; default: fitted to the data (without forcing zero in). */
   yDomain?: readonly [number, number];
+  /** Texts placed at data coordinates. */
   annotations?: readonly Annotation[];
+  /** Arrows between points in data coordinates. */
   arrows?: readonly Arrow[];
   /** Where the legend goes; default `'right'` with several series, `'none'` with one. */
   legend?: 'right' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'none';
   /** Title of the legend. Default none. */
   legendTitle?: string;
-  /** Plot-area size in pixels. Default 480 × 300. */
+  /** Plot-area width in pixels. Default 480. */
   width?: number;
+  /** Plot-area height in pixels. Default 300. */
   height?: number;
 }
 

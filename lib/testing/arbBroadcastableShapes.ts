@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { type ArbShapeOptions, arbShape, shapeOptions } from './arbShape.js';
 import { intOption } from './validate.js';
 
+/** Options of `arbBroadcastableShapes`: those of `arbShape`, and how many shapes. */
 export interface ArbBroadcastableShapesOptions extends ArbShapeOptions {
   /** How many shapes. Default 2. */
   count?: number;

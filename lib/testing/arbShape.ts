@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { ArgumentError } from '../core/index.js';
 import { intOption } from './validate.js';
 
+/** Options of `arbShape`: the range of ranks and of dimension sizes. */
 export interface ArbShapeOptions {
   /** Exactly this many dimensions (instead of minRank/maxRank). */
   rank?: number;

@@ -4,6 +4,7 @@
  */
 
 import '../install.js';
+
 export {
   type ArbBroadcastableShapesOptions,
   arbBroadcastableShapes,
