@@ -40,7 +40,7 @@ describe('README: fit with earlyStopping and a throttled view', () => {
         seed: 0,
       })
         .pipe(
-          earlyStopping({ monitor: 'valLoss', patience: 10, restoreBest: true }),
+          earlyStopping({ monitor: 'valLoss', patience: 10, restoreBest: true, model }),
           tap((e) => events.push(e)), // (not in the README: what the test checks against)
           filter((e): e is EpochEvent => e.type === 'epoch'),
           throttleTime(250, undefined, { leading: true, trailing: true }),
