@@ -1,25 +1,11 @@
 import { Tensor } from '../autograd/index.js';
-import {
-  ArgumentError,
-  formatShape,
-  NonFiniteError,
-  type RandomState,
-  RxgradError,
-  ShapeError,
-  type TypedArray,
-} from '../core/index.js';
+import type { RandomState, TypedArray } from '../core/index.js';
+import { formatShape, NonFiniteError, RxgradError, ShapeError } from '../core/index.js';
 import type { Module } from '../nn/Module.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { findNonFinite, firstNonFiniteIndex } from './findNonFinite.js';
 import type { LossFn } from './resolveLoss.js';
-import {
-  copyWeights,
-  loadModuleRngStates,
-  loadWeights,
-  moduleRngStates,
-  type Snapshot,
-  type SnapshotPosition,
-} from './snapshot.js';
+import * as snapshots from './snapshot.js';
 
 /** Where a step happens: the step (1-based, over the run) and its epoch (1-based; 0 online). */
 export interface StepAt {
@@ -46,13 +32,12 @@ function allFinite(d: TypedArray): boolean {
 
 /**
  * The trainer's engine, with no notion of time or streams: one optimiser step on one batch,
- * the learning rate, and the model's and optimiser's state for snapshots. A step that would
- * leave a non-finite loss or weight is undone: the model keeps the weights of the last
- * completed step, and the step fails with a `NonFiniteError` naming it (and, for the loss, the
- * first op of its graph that produced NaN or ±Infinity).
+ * and the state of the model and optimiser in and out of snapshots. A step that would leave a
+ * non-finite loss or weight fails with a `NonFiniteError` naming it, and leaves no trace: the
+ * model keeps the weights of the last completed step.
  */
 export class StepEngine {
-  /** Each parameter's name in the model (or its place in the optimiser), for messages. */
+  /** Each parameter's name in the model, for messages. */
   private readonly names: Map<Tensor, string>;
   /** The optimiser's parameters before the update in progress, to undo a non-finite one. */
   private readonly before: TypedArray[];
@@ -64,31 +49,10 @@ export class StepEngine {
     readonly where: string,
   ) {
     this.names = new Map(model.namedParameters().map(([n, t]) => [t, n]));
-    for (const [i, p] of optimizer.params.entries()) {
-      if (!this.names.has(p)) this.names.set(p, `optimizer.${i}`);
-    }
     this.before = optimizer.params.map((p) => p.data.slice());
   }
 
-  /** The optimiser's learning rate; setting it checks it. */
-  get lr(): number {
-    return this.optimizer.lr;
-  }
-
-  set lr(lr: number) {
-    if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) {
-      throw new ArgumentError(
-        `${this.where}: the learning rate must be a non-negative finite number, got ${lr}`,
-      );
-    }
-    this.optimizer.lr = lr;
-  }
-
-  /**
-   * One optimiser step on the batch (x, y), at `at`: forward, loss, backward, update; returns
-   * the loss (before the update). Any other rxgrad error is re-thrown with the step in its
-   * message.
-   */
+  /** One optimiser step on the batch (x, y): forward, loss, backward, update; returns the loss. */
   step(x: Tensor, y: Tensor, at: StepAt): number {
     const { model, optimizer, before } = this;
     let loss: number;
@@ -103,12 +67,8 @@ export class StepEngine {
       }
       loss = graph.item();
       if (!Number.isFinite(loss)) {
-        const origin = findNonFinite(graph, this.names);
-        throw this.nonFinite(
-          `the loss is ${loss} at ${describeStep(at)}${origin ? `; the first non-finite value came from ${origin.description}` : ''}; lower the learning rate or check the data`,
-          at,
-          origin?.op ?? null,
-        );
+        const hint = 'lower the learning rate or check the data';
+        throw this.nonFinite(`the loss is ${loss} at ${describeStep(at)}`, at, graph, hint);
       }
       graph.backward();
       for (const [i, p] of optimizer.params.entries()) before[i].set(p.data);
@@ -119,68 +79,63 @@ export class StepEngine {
       model.zeroGrad();
       optimizer.zeroGrad();
     }
-    const bad = optimizer.params.findIndex((p) => !allFinite(p.data));
-    if (bad >= 0) {
-      const p = optimizer.params[bad];
+    const p = optimizer.params.find((q) => !allFinite(q.data));
+    if (p) {
       const i = firstNonFiniteIndex(p);
-      const value = p.data[i];
+      const name = this.names.has(p) ? `parameter '${this.names.get(p)}'` : 'a parameter';
+      const message = `${name} became ${p.data[i]} (flat index ${i}) in the update of ${describeStep(at)}, which was undone`;
       for (const [j, q] of optimizer.params.entries()) q.data.set(before[j]);
-      throw this.nonFinite(
-        `parameter '${this.names.get(p)}' became ${value} (flat index ${i}) in the update of ${describeStep(at)}, which was undone; lower the learning rate`,
-        at,
-        null,
-      );
+      throw this.nonFinite(message, at, undefined, 'lower the learning rate');
     }
     return loss;
   }
 
-  /** A `NonFiniteError` naming `where`, with `at` and `op` as its details. */
-  nonFinite(message: string, at: StepAt, op: string | null): NonFiniteError {
-    const details: NonFiniteDetails = { step: at.step, epoch: at.epoch, op };
-    return Object.assign(new NonFiniteError(`${this.where}: ${message}`), details);
-  }
-
-  /** Where the first non-finite value in the graph of `root` came from, as a clause, and its op. */
-  origin(root: Tensor): { clause: string; op: string | null } {
-    const found = findNonFinite(root, this.names);
-    return {
-      clause: found ? `; the first non-finite value came from ${found.description}` : '',
-      op: found?.op ?? null,
-    };
-  }
-
   /**
-   * Everything needed to continue exactly from here: the weights, the optimiser's state, the
-   * generators of the model's modules, and what the caller knows (counts, data order, position).
+   * A `NonFiniteError` of `where` at `at`: `message`, then where the first non-finite value in
+   * `graph` came from (its op, also the error's `op`), then `hint`.
    */
+  nonFinite(message: string, at: StepAt, graph?: Tensor, hint?: string): NonFiniteError {
+    const origin = graph && findNonFinite(graph, this.names);
+    const from = origin ? `; the first non-finite value came from ${origin.description}` : '';
+    const error = new NonFiniteError(`${this.where}: ${message}${from}${hint ? `; ${hint}` : ''}`);
+    const details: NonFiniteDetails = { step: at.step, epoch: at.epoch, op: origin?.op ?? null };
+    return Object.assign(error, details);
+  }
+
+  /** A snapshot of the model and optimiser, with what the caller knows: counts, data order, position. */
   snapshot(
-    at: { readonly epoch: number; readonly step: number },
+    at: StepAt,
     data: RandomState | null,
-    position: SnapshotPosition | null,
-  ): Snapshot {
+    position: snapshots.SnapshotPosition | null,
+  ): snapshots.Snapshot {
+    const { model, optimizer } = this;
+    const weights = snapshots.copyWeights(model);
+    const rng = { data, modules: snapshots.moduleRngStates(model) };
+    const { step, epoch } = at;
+    const state = optimizer.state();
     return {
       format: 'rxgrad.snapshot',
       version: 1,
-      epoch: at.epoch,
-      step: at.step,
-      weights: copyWeights(this.model),
-      optimizer: this.optimizer.state(),
-      rng: { data, modules: moduleRngStates(this.model) },
+      epoch,
+      step,
+      weights,
+      optimizer: state,
+      rng,
       position,
     };
   }
 
   /** Loads a snapshot's weights, optimiser state and module generators: all or nothing. */
-  restore(s: Snapshot): void {
-    const weights = copyWeights(this.model);
-    const optimizerState = this.optimizer.state();
+  restore(s: snapshots.Snapshot): void {
+    const { model, optimizer, where } = this;
+    const [weights, state] = [snapshots.copyWeights(model), optimizer.state()];
     try {
-      loadWeights(this.model, s.weights, this.where);
-      this.optimizer.loadState(s.optimizer);
-      loadModuleRngStates(this.model, s.rng.modules, `${this.where} (resumeFrom)`);
+      snapshots.loadWeights(model, s.weights, where);
+      optimizer.loadState(s.optimizer);
+      snapshots.loadModuleRngStates(model, s.rng.modules, `${where} (resumeFrom)`);
     } catch (error) {
-      loadWeights(this.model, weights, this.where);
-      this.optimizer.loadState(optimizerState);
+      snapshots.loadWeights(model, weights, where);
+      optimizer.loadState(state);
       throw error;
     }
   }

@@ -106,13 +106,13 @@ export function applyCommand(
       if (gate.paused === (command.type === 'pause')) return [gate, null];
       return [{ paused: !gate.paused, holds: gate.holds }, ack(command.type)];
     case 'setLearningRate':
-      engine.lr = command.lr;
+      engine.optimizer.lr = command.lr;
       return [gate, ack(command.type)];
     case 'stop':
       return [gate, ack(command.type)];
   }
 
   function ack(type: ControlEvent['command']): ControlEvent {
-    return { type: 'control', command: type, epoch, step, lr: engine.lr };
+    return { type: 'control', command: type, epoch, step, lr: engine.optimizer.lr };
   }
 }

@@ -41,8 +41,11 @@ export function evaluateEpoch(
     const i = firstNonFiniteIndex(pred);
     if (i >= 0) {
       // NOTE: the forward again, recording its graph this time, to find the op (only on failure)
-      const { clause, op } = engine.origin(model.forward(ds.x));
-      throw engine.nonFinite(`the predictions hold ${pred.data[i]} ${after}${clause}`, at, op);
+      throw engine.nonFinite(
+        `the predictions hold ${pred.data[i]} ${after}`,
+        at,
+        model.forward(ds.x),
+      );
     }
     const values: Record<string, number> = {};
     for (const [name, fn] of metrics) {
@@ -51,14 +54,13 @@ export function evaluateEpoch(
         name,
         engine.where,
       );
-      if (!Number.isFinite(v))
-        throw engine.nonFinite(`metric '${name}' is ${v} ${after}`, at, null);
+      if (!Number.isFinite(v)) throw engine.nonFinite(`metric '${name}' is ${v} ${after}`, at);
       values[name] = v;
     }
     const loss = withLoss ? noGrad(() => engine.lossFn(pred, ds.y).item()) : 0;
     if (!Number.isFinite(loss)) {
-      const { clause, op } = engine.origin(engine.lossFn(model.forward(ds.x), ds.y));
-      throw engine.nonFinite(`the loss is ${loss} ${after}${clause}`, at, op);
+      const graph = engine.lossFn(model.forward(ds.x), ds.y);
+      throw engine.nonFinite(`the loss is ${loss} ${after}`, at, graph);
     }
     return { loss, metrics: values };
   }

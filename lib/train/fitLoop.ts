@@ -120,11 +120,8 @@ export function* fitLoop(
       const end = { step: step(), epoch: epoch + 1 };
       const loss = lossSum / Math.min(batch * batchSize, train.length);
       if (!Number.isFinite(loss)) {
-        throw engine.nonFinite(
-          `the mean loss of epoch ${end.epoch} is ${loss}: the sum of its finite step losses overflowed`,
-          end,
-          null,
-        );
+        const overflow = `the mean loss of epoch ${end.epoch} is ${loss}`;
+        throw engine.nonFinite(`${overflow}: the sum of its finite step losses overflowed`, end);
       }
       const scores = evaluateEpoch(
         engine,
@@ -138,7 +135,7 @@ export function* fitLoop(
         ...end,
         loss,
         ...scores,
-        lr: engine.lr,
+        lr: config.optimizer.lr,
         elapsedMs: scheduler.now() - began,
       };
       epoch++;

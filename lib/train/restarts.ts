@@ -1,4 +1,4 @@
-import { concat, defer, EMPTY, isObservable, map, type Observable, of, tap } from 'rxjs';
+import { concat, defer, EMPTY, isObservable, map, type Observable, of } from 'rxjs';
 import { ArgumentError } from '../core/index.js';
 import type { EpochEvent, RestartsEvent, SummaryEvent, TrainEvent } from './events.js';
 import { type Monitor, resolveMonitor } from './monitor.js';
@@ -95,28 +95,25 @@ export function restarts(
           }
           return EMPTY;
         });
-        return concat(
-          run$.pipe(
-            tap((e) => {
-              if (e.type === 'epoch') last = e;
-            }),
-            map((e) => ({ ...e, run: i })),
-          ),
-          record,
+        const tagged$ = run$.pipe(
+          map((e) => {
+            if (e.type === 'epoch') last = e;
+            return { ...e, run: i };
+          }),
         );
+        return concat(tagged$, record);
       });
 
-    const summary = defer(() => {
-      const event: SummaryEvent = {
+    const summary = defer(() =>
+      of<SummaryEvent>({
         type: 'summary',
         metric: metric ?? 'score',
         runs: n,
         seeds,
         values,
         ...summarise(values),
-      };
-      return of(event);
-    });
+      }),
+    );
     return concat(...Array.from({ length: n }, (_, i) => trial(i)), summary);
   });
 }

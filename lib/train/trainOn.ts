@@ -1,6 +1,5 @@
 import {
   BehaviorSubject,
-  concat,
   concatMap,
   defer,
   EMPTY,
@@ -46,21 +45,17 @@ export type OnlineEvent = StepEvent | ControlEvent | CheckpointEvent;
 
 const WHERE = 'trainOn';
 
+/** Checks a batch: tensors x and y, every value finite. */
 function checkBatch(batch: Batch, step: number): Batch {
-  if (!(batch?.x instanceof Tensor) || !(batch.y instanceof Tensor)) {
-    throw new ArgumentError(
-      `${WHERE}: each batch must be { x: Tensor, y: Tensor }, got ${batch === null ? 'null' : typeof batch}`,
-    );
+  const { x, y } = batch ?? {};
+  if (!(x instanceof Tensor) || !(y instanceof Tensor)) {
+    const got = batch === null ? 'null' : typeof batch;
+    throw new ArgumentError(`${WHERE}: each batch must be { x: Tensor, y: Tensor }, got ${got}`);
   }
-  for (const what of ['x', 'y'] as const) {
-    const i = firstNonFiniteIndex(batch[what]);
-    if (i >= 0) {
-      throw new NonFiniteError(
-        `${WHERE}: batch ${step} ${what} holds ${batch[what].data[i]} at flat index ${i}`,
-      );
-    }
-  }
-  return batch;
+  const [what, t] = Object.entries({ x, y }).find(([, t]) => firstNonFiniteIndex(t) >= 0) ?? [];
+  if (!t) return batch;
+  const i = firstNonFiniteIndex(t);
+  throw new NonFiniteError(`${WHERE}: batch ${step} ${what} holds ${t.data[i]} at flat index ${i}`);
 }
 
 /**
@@ -116,11 +111,7 @@ export function trainOn(
         concatMap((input) => {
           const run = { engine, gate: gate$.value, epoch: 0, step, snapshot };
           const [gate, answer] = applyCommand(checkCommand(input, WHERE), run);
-          const open = defer(() => {
-            gate$.next(gate);
-            return EMPTY;
-          });
-          return answer ? concat(of(answer), open) : open;
+          return (answer ? of(answer) : EMPTY).pipe(finalize(() => gate$.next(gate)));
         }),
         takeUntil(trained$),
       );
@@ -138,11 +129,8 @@ export function trainOn(
         // NOTE: a command sent while an event is being delivered is answered after that delivery
         observeOn(queueScheduler),
         takeWhile((e) => !(e.type === 'control' && e.command === 'stop'), true),
-        tap({ complete: release, error: release }),
-        finalize(() => {
-          release();
-          model.zeroGrad();
-        }),
+        tap({ complete: release, error: release }), // before the notification: the model is free
+        finalize(release),
       );
     });
 }
