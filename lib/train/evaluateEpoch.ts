@@ -24,6 +24,7 @@ export function evaluateEpoch(
   at: StepAt,
 ): EpochScores {
   const { model } = engine;
+  if (metrics.length === 0 && !sets.val) return { metrics: {} };
   const wasTraining = model.training;
   model.eval();
   try {
