@@ -2,11 +2,12 @@
 // resume" and the worker example of "Live training in the browser") type-check, and run as
 // written but for the `ts browser` ones, which need a page. A block that uses one of the shared names
 // `model`, `train`, `options` or `show` without declaring it gets them from readmeNames.ts.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(repo, 'out', 'readme-train');
@@ -46,6 +47,18 @@ const files = all.map(({ line, code, browser }) => {
   const file = join(outDir, `line${line}.ts`);
   writeFileSync(file, `${head}${code}\nexport {};\n`);
   return { line, file, browser };
+});
+
+// Blocks that write files (checkpoints) write them in a scratch directory.
+const cwd = process.cwd();
+let scratch = '';
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'rxgrad-readme-train-'));
+  process.chdir(scratch);
+});
+afterAll(() => {
+  process.chdir(cwd);
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("README: the training sections' examples", () => {
