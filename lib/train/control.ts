@@ -70,7 +70,7 @@ export interface RunGate {
   readonly holds: number;
 }
 
-/** A run's state as commands see it, and the answer to a command. */
+/** What a command acts on: the run's engine, its gate, where it stands, and how to snapshot it. */
 export interface CommandTarget {
   readonly engine: StepEngine;
   readonly gate: RunGate;
