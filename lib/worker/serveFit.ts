@@ -17,7 +17,8 @@ export interface ServedFit<E = TrainEvent> {
 
 /**
  * Builds a run from the caller's plain-data configuration. `control$` carries the caller's
- * control commands (`pause`, `resume`, `stop`, `setLearningRate`): pass it to `fit`.
+ * control commands (`pause`, `resume`, `stop`, `setLearningRate`, `checkpoint`, ...): pass it to
+ * `fit`, and to the `checkpoint` operator if the worker takes snapshots.
  */
 export type FitSetup<C, E = TrainEvent> = (
   config: C,
