@@ -18,7 +18,7 @@ export interface ServedFit<E = TrainEvent> {
 /**
  * Builds a run from the caller's plain-data configuration. `control$` carries the caller's
  * control commands (`pause`, `resume`, `stop`, `setLearningRate`, `checkpoint`, ...): pass it to
- * `fit`, and to the `checkpoint` operator if the worker takes snapshots.
+ * `fit` (merged with a Subject of the worker's own, if a `checkpoint` operator there sends to it).
  */
 export type FitSetup<C, E = TrainEvent> = (
   config: C,
