@@ -28,11 +28,13 @@ interface NumpyJson {
 
 const loadBefore = loadavg()[0];
 const medians = new Map<string, Map<string, Timing>>(); // group → peer → median and best ms
+const fitGroups = new Map<string, string>(); // fit-<workload> → its full title (with its steps)
 const vitest = JSON.parse(readFileSync(join(resultsDir, 'vitest.json'), 'utf8')) as VitestJson;
 for (const file of vitest.files) {
   for (const group of file.groups) {
     const key = group.fullName.split(' > ').pop() ?? group.fullName;
     const id = key.startsWith('matmul') ? key : key.split(':')[0];
+    if (id.startsWith('fit-')) fitGroups.set(id, key);
     const row = medians.get(id) ?? new Map<string, Timing>();
     for (const b of group.benchmarks) row.set(b.name, { ms: b.median, min: b.min });
     medians.set(id, row);
@@ -101,6 +103,21 @@ for (const [id, title] of WORKLOADS) {
     const ours = row.get(`rxgrad wasm ${dtype}`)?.ms;
     lines.push(`| ${title} | ${peer} | ${fmt(t.ms)} | ${fmt(t.min)} | ${ratio(t.ms, ours)} |`);
   }
+}
+lines.push('');
+lines.push(
+  '### fit against a hand-written loop of the same steps: ms per optimiser step (median, best)',
+  '',
+  '| workload | fit | hand-written loop | fit ÷ loop |',
+  '| --- | ---: | ---: | ---: |',
+);
+for (const [group, row] of medians) {
+  const m = /^(fit-\w+)/.exec(group);
+  const steps = Number(/(\d+) optimiser steps/.exec(fitGroups.get(group) ?? '')?.[1]);
+  const [a, b] = [row.get('fit'), row.get('hand-written loop')];
+  if (!m || !a || !b || !steps) continue;
+  const per = (t: Timing) => `${fmt(t.ms / steps, 3)} (${fmt(t.min / steps, 3)})`;
+  lines.push(`| ${m[1]} | ${per(a)} | ${per(b)} | ${ratio(a.ms, b.ms)} |`);
 }
 lines.push('');
 lines.push(

@@ -47,4 +47,10 @@ export interface Snapshot {
   };
   /** Position inside the epoch (null for a `trainOn` run, which has no epochs). */
   readonly position: SnapshotPosition | null;
+  /**
+   * The state of the operators that keep one (`earlyStopping`, `reduceLROnPlateau`), by
+   * operator name: plain data whose numbers all survive `encodeSnapshot`. A run resumed from
+   * the snapshot hands it back to them in its start event.
+   */
+  readonly operators?: Readonly<Record<string, unknown>>;
 }

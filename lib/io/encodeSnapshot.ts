@@ -26,7 +26,7 @@ export interface EncodeSnapshotOptions {
  * complete model file: `load(bytes)` rebuilds the model at that checkpoint.
  *
  * @example
- * checkpoint({ every: 1, sink: (s) => writeFileAtomic('ckpt.safetensors', encodeSnapshot(s, { model })) })
+ * checkpoint({ control$, every: 1, sink: (s) => writeFileAtomic('ckpt.safetensors', encodeSnapshot(s, { model })) })
  * fit(model, opt, data, { resumeFrom: decodeSnapshot(bytes) })
  */
 export function encodeSnapshot(

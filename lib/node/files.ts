@@ -104,7 +104,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
  * A trainer checkpoint snapshot written atomically (`encodeSnapshot`): the sink of `checkpoint`.
  *
  * @example
- * fit(model, data, options).pipe(checkpoint({ sink: (s) => saveSnapshot('ckpt.safetensors', s, { model }) }))
+ * fit(model, data, { ...options, control$ }).pipe(checkpoint({ control$, sink: (s) => saveSnapshot('ckpt.safetensors', s, { model }) }))
  */
 export async function saveSnapshot(
   path: string,

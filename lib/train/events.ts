@@ -22,6 +22,11 @@ export interface StartEvent extends RunPosition {
   /** Training samples, and validation samples (0 without validation). */
   readonly samples: number;
   readonly valSamples: number;
+  /**
+   * When the run resumes from a snapshot that holds them: the saved state of operators such as
+   * `earlyStopping` and `reduceLROnPlateau`, by operator name, for them to continue from.
+   */
+  readonly operators?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -83,11 +88,16 @@ export interface LearningRateEvent extends RunPosition {
   readonly monitor: string;
 }
 
-/** `checkpoint` took a snapshot (already handed to its `sink`, if any). */
+/**
+ * A snapshot of the run at this step boundary: the answer to a `checkpoint` control command
+ * (which the `checkpoint` operator sends; it hands the snapshot to its sink before passing
+ * the event on). Operators with a state of their own add it to `snapshot.operators` as the
+ * event passes them.
+ */
 export interface CheckpointEvent extends RunPosition {
   readonly type: 'checkpoint';
   readonly snapshot: Snapshot;
-  /** The monitored value, with `onlyBest`. */
+  /** The monitored value, added by `checkpoint` with `onlyBest`. */
   readonly value?: number;
 }
 

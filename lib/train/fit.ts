@@ -1,15 +1,16 @@
-import { asyncScheduler, Observable, type SchedulerLike } from 'rxjs';
-import { ArgumentError } from '../core/index.js';
-import { Dataset } from '../data/Dataset.js';
-import { Module } from '../nn/Module.js';
+import { defer, finalize, map, NEVER, type Observable, type SchedulerLike, tap } from 'rxjs';
+import type { Dataset } from '../data/Dataset.js';
+import type { Module } from '../nn/Module.js';
 import type { Optimizer } from '../optim/Optimizer.js';
-import type { ControlCommand } from './control.js';
-import { asDataset } from './evaluate.js';
+import { checkFitOptions } from './checkFitOptions.js';
+import { claimModel } from './claimModel.js';
+import { type ControlCommand, checkCommand } from './control.js';
 import type { TrainEvent } from './events.js';
-import { type FitConfig, FitRun } from './FitRun.js';
-import { type LossFn, type LossName, resolveLoss } from './resolveLoss.js';
-import { type MetricsOption, resolveMetrics } from './resolveMetrics.js';
-import { checkSnapshot, type Snapshot } from './snapshot.js';
+import { fitLoop } from './fitLoop.js';
+import type { LossFn, LossName } from './resolveLoss.js';
+import type { MetricsOption } from './resolveMetrics.js';
+import { scheduleInSlices } from './scheduleInSlices.js';
+import type { Snapshot } from './snapshot.js';
 
 /** Options of `fit`. */
 export interface FitOptions {
@@ -37,118 +38,10 @@ export interface FitOptions {
   scheduler?: SchedulerLike;
   /** Time budget of a slice in ms on the scheduler's clock: a slice runs whole steps until it is spent. Default 10; 0 runs one step per slice. */
   sliceMs?: number;
-  /** Commands for the run: pause, resume, stop, setLearningRate (see `ControlCommand`). */
+  /** Commands for the run: pause, resume, stop, setLearningRate, checkpoint (see `ControlCommand`). */
   control$?: Observable<ControlCommand>;
-  /** A snapshot from `checkpoint` to continue from (same model, data and options). */
+  /** A snapshot from a `checkpoint` event to continue from (same model, data and options). */
   resumeFrom?: Snapshot;
-}
-
-const KNOWN = new Set([
-  'loss',
-  'optimizer',
-  'epochs',
-  'batchSize',
-  'shuffle',
-  'dropLast',
-  'seed',
-  'validation',
-  'metrics',
-  'emit',
-  'scheduler',
-  'sliceMs',
-  'control$',
-  'resumeFrom',
-]);
-
-function positiveInteger(value: unknown, name: string, fallback: number): number {
-  const v = value ?? fallback;
-  if (!Number.isInteger(v) || (v as number) <= 0) {
-    throw new ArgumentError(
-      `fit: ${name} must be a positive integer, got ${JSON.stringify(value)}`,
-    );
-  }
-  return v as number;
-}
-
-function checkOptimizer(model: Module, optimizer: unknown): Optimizer {
-  const o = optimizer as Optimizer | undefined;
-  if (!o || typeof o.step !== 'function' || typeof o.state !== 'function' || !o.params) {
-    throw new ArgumentError(
-      `fit: optimizer must be an Optimizer such as sgd(model.parameters(), { lr }), got ${o === undefined ? 'nothing' : typeof o}`,
-    );
-  }
-  const mine = new Set(model.parameters());
-  if (!o.params.some((p) => mine.has(p))) {
-    throw new ArgumentError(
-      "fit: the optimizer updates none of the model's parameters; create it from model.parameters()",
-    );
-  }
-  return o;
-}
-
-function checkEmit(emit: unknown): number {
-  if (emit === undefined || emit === 'epoch') return 0;
-  if (emit === 'step') return 1;
-  if (Number.isInteger(emit) && (emit as number) > 0) return emit as number;
-  throw new ArgumentError(
-    `fit: emit must be 'epoch', 'step' or a positive integer (a step event every n steps), got ${JSON.stringify(emit)}`,
-  );
-}
-
-function checkConfig(options: FitOptions): FitConfig {
-  if (options === null || typeof options !== 'object') {
-    throw new ArgumentError('fit: options { loss, optimizer, ... } are required');
-  }
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) {
-      throw new ArgumentError(
-        `fit: unknown option '${key}'; known options are ${[...KNOWN].join(', ')}`,
-      );
-    }
-  }
-  const { validation, scheduler, control$, seed = 0, sliceMs = 10 } = options;
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new ArgumentError(`fit: seed must be a finite number, got ${JSON.stringify(seed)}`);
-  }
-  if (typeof sliceMs !== 'number' || !(sliceMs >= 0)) {
-    throw new ArgumentError(`fit: sliceMs must be a number ≥ 0, got ${JSON.stringify(sliceMs)}`);
-  }
-  if (
-    validation !== undefined &&
-    !(validation instanceof Dataset) &&
-    !(typeof validation === 'number' && validation > 0 && validation < 1)
-  ) {
-    throw new ArgumentError(
-      `fit: validation must be a Dataset or a fraction in (0, 1), got ${JSON.stringify(validation)}`,
-    );
-  }
-  if (scheduler !== undefined && typeof scheduler?.schedule !== 'function') {
-    throw new ArgumentError('fit: scheduler must be an RxJS SchedulerLike (asyncScheduler, ...)');
-  }
-  if (control$ !== undefined && typeof control$?.subscribe !== 'function') {
-    throw new ArgumentError('fit: control$ must be an Observable of control commands');
-  }
-  for (const key of ['shuffle', 'dropLast'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'boolean') {
-      throw new ArgumentError(`fit: ${key} must be a boolean, got ${JSON.stringify(options[key])}`);
-    }
-  }
-  return {
-    lossFn: resolveLoss(options.loss, 'fit'),
-    epochs: positiveInteger(options.epochs, 'epochs', 1),
-    batchSize: positiveInteger(options.batchSize, 'batchSize', 32),
-    shuffle: options.shuffle ?? true,
-    dropLast: options.dropLast ?? false,
-    seed,
-    validation,
-    metrics: resolveMetrics(options.metrics, 'fit'),
-    emitEvery: checkEmit(options.emit),
-    scheduler: scheduler ?? asyncScheduler,
-    sliceMs,
-    control$,
-    resumeFrom:
-      options.resumeFrom === undefined ? undefined : checkSnapshot(options.resumeFrom, 'fit'),
-  };
 }
 
 /**
@@ -158,36 +51,41 @@ function checkConfig(options: FitOptions): FitConfig {
  * To show one run in several places, share it: `const run$ = fit(...).pipe(share())`.
  *
  * Events: one `start`, then `step` events if `emit` asks for them, one `epoch` event per epoch
- * (loss, metrics, validation loss and metrics, learning rate, duration), `control` events
- * acknowledging `control$` commands; then `complete` after the last epoch. A failure is an
- * `error` notification with a typed error: `NonFiniteError` (a NaN/±Infinity loss or weight,
- * naming the step, and the first op of the loss's graph that produced it), `ShapeError` (a
- * batch the model or the loss cannot take), `ArgumentError` (a bad option or snapshot).
+ * (loss, metrics, validation loss and metrics, learning rate, duration), the answers to
+ * `control$` commands (`control` and `checkpoint` events); then `complete` after the last
+ * epoch. Every failure is an `error` notification with a typed error, bad options and
+ * snapshots included (`ArgumentError`, on subscription); a batch the model or the loss cannot
+ * take is a `ShapeError` naming the step.
+ *
+ * Divergence: no event carries a NaN or ±Infinity loss, validation loss or metric. The first
+ * one ends the run with a `NonFiniteError` that names the step, the epoch and, where it can,
+ * the op that produced it (its `step`, `epoch` and `op` properties, see `NonFiniteDetails`),
+ * whichever of the step's loss, its update, the metrics or the validation saw it first. The
+ * model keeps the weights of the last completed step (a step whose update made a weight
+ * non-finite is undone; the optimiser's own state, such as Adam's moments, is not).
  *
  * The work is cut into slices on `scheduler`: each slice runs whole steps until `sliceMs` is
  * spent, so a page or a server stays responsive. Unsubscribing stops the run at the next step
- * boundary: nothing is emitted after, nothing stays scheduled. The model is trained in place
- * and keeps the weights of the last completed step. A subscriber that throws does not affect
- * the run (RxJS reports the error separately).
+ * boundary: nothing is emitted after, nothing stays scheduled. The model is trained in place.
+ * A subscriber that throws does not affect the run (RxJS reports the error separately).
  *
- * Operators that act on the run (`earlyStopping`, `reduceLROnPlateau`, `checkpoint`) reach it
- * through `runOf(event)`: see `TrainRun`.
+ * Operators that act on the run receive what they act on: `earlyStopping` the model (for
+ * `restoreBest`), `reduceLROnPlateau` the optimiser, `checkpoint` this run's `control$`.
  *
  * @example
  * fit(model, train, { loss: 'mse', optimizer: sgd(model.parameters(), { lr: 0.1 }), epochs: 50, validation: 0.2 })
- *   .pipe(earlyStopping({ monitor: 'valLoss', patience: 5, restoreBest: true }))
+ *   .pipe(earlyStopping({ monitor: 'valLoss', patience: 5, restoreBest: true, model }))
  *   .subscribe((e) => e.type === 'epoch' && console.log(e.epoch, e.loss, e.valLoss));
  */
 export function fit(model: Module, data: Dataset, options: FitOptions): Observable<TrainEvent> {
-  if (!(model instanceof Module)) {
-    throw new ArgumentError(`fit: model must be a Module, got ${typeof model}`);
-  }
-  const ds = asDataset(data, 'fit');
-  const config = checkConfig(options);
-  const optimizer = checkOptimizer(model, options.optimizer);
-  return new Observable<TrainEvent>((subscriber) => {
-    const run = new FitRun(model, optimizer, ds, config, subscriber);
-    run.start();
-    return () => run.teardown();
+  return defer(() => {
+    const config = checkFitOptions(model, data, options);
+    const release = claimModel(model, 'fit');
+    const { control$ = NEVER, scheduler, sliceMs } = config;
+    const commands$ = control$.pipe(map((c) => checkCommand(c, 'fit')));
+    return scheduleInSlices(fitLoop(model, config), commands$, scheduler, sliceMs).pipe(
+      tap({ complete: release, error: release }), // before the notification: the model is free
+      finalize(release),
+    );
   });
 }

@@ -24,16 +24,18 @@ export function logEvery<E extends RestartsEvent>(
   n: number,
   options: LogEveryOptions = {},
 ): MonoTypeOperatorFunction<E> {
-  if (!Number.isInteger(n) || n <= 0) {
-    throw new ArgumentError(`logEvery: n must be a positive integer, got ${JSON.stringify(n)}`);
-  }
-  const on = options.on ?? 'epoch';
-  if (on !== 'epoch' && on !== 'step') {
-    throw new ArgumentError(`logEvery: on must be 'epoch' or 'step', got ${JSON.stringify(on)}`);
-  }
-  const log = options.log ?? ((line: string) => console.log(line));
   return (source) =>
     defer(() => {
+      if (!Number.isInteger(n) || n <= 0) {
+        throw new ArgumentError(`logEvery: n must be a positive integer, got ${JSON.stringify(n)}`);
+      }
+      const on = options.on ?? 'epoch';
+      if (on !== 'epoch' && on !== 'step') {
+        throw new ArgumentError(
+          `logEvery: on must be 'epoch' or 'step', got ${JSON.stringify(on)}`,
+        );
+      }
+      const log = options.log ?? ((line: string) => console.log(line));
       let epochs: number | undefined;
       return source.pipe(
         tap((e) => {

@@ -13,6 +13,8 @@ export type MonitorMode = 'min' | 'max';
 
 /** A monitor resolved against the events it reads. */
 export interface ResolvedMonitor {
+  /** The monitor as options named it, for messages: `'valMetrics.accuracy'`, or the default. */
+  readonly label: string;
   /** The name reported in events (`'valLoss'`, `'metrics.accuracy'`, or the function's name). */
   name(event: EpochEvent): string;
   /** The monitored value of `event`; an `ArgumentError` if the event lacks it. */
@@ -59,6 +61,7 @@ export function resolveMonitor(
   if (typeof monitor === 'function') {
     const name = monitor.name || 'custom';
     return {
+      label: `'${name}'`,
       name: () => name,
       mode: () => mode ?? 'min',
       read: (e) => {
@@ -73,6 +76,7 @@ export function resolveMonitor(
     };
   }
   return {
+    label: monitor === undefined ? "'valLoss' (or 'loss' without validation)" : `'${monitor}'`,
     name: (e) => pathOf(monitor, e),
     mode: (e) => {
       if (mode) return mode;

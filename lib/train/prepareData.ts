@@ -1,6 +1,6 @@
 import type { Tensor } from '../autograd/index.js';
 import { NonFiniteError, Random } from '../core/index.js';
-import { type Batches, batches } from '../data/batches.js';
+import { type Batch, batches } from '../data/batches.js';
 import type { Dataset } from '../data/Dataset.js';
 import { trainTestSplit } from '../data/trainTestSplit.js';
 import { firstNonFiniteIndex } from './findNonFinite.js';
@@ -9,7 +9,8 @@ import { firstNonFiniteIndex } from './findNonFinite.js';
 export interface PreparedData {
   readonly train: Dataset;
   readonly val: Dataset | null;
-  readonly batches: Batches;
+  /** One pass: the mini-batches of an epoch. */
+  readonly batches: Iterable<Batch> & { readonly length: number };
   /** Draws each epoch's order (with `shuffle`); its state is what snapshots save. */
   readonly dataRng: Random;
 }
@@ -60,10 +61,20 @@ export function prepareData(
     checkFinite(val.y, 'the validation data y', where);
   }
   const { batchSize, shuffle, dropLast } = options;
+  const n = train.length;
+  // NOTE: one batch of the whole set, in order, is the set itself: no copy of it every epoch
+  const whole = !shuffle && (batchSize === n || (batchSize > n && !dropLast));
   return {
     train,
     val,
-    batches: batches(train, { batchSize, shuffle, dropLast, rng: dataRng }),
+    batches: whole
+      ? {
+          length: 1,
+          *[Symbol.iterator]() {
+            yield train;
+          },
+        }
+      : batches(train, { batchSize, shuffle, dropLast, rng: dataRng }),
     dataRng,
   };
 }

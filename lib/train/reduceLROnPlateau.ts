@@ -1,5 +1,6 @@
 import { defer, type MonoTypeOperatorFunction, mergeMap } from 'rxjs';
 import { ArgumentError } from '../core/index.js';
+import type { Optimizer } from '../optim/Optimizer.js';
 import type { EpochEvent, LearningRateEvent, TrainEvent } from './events.js';
 import {
   improves,
@@ -9,7 +10,7 @@ import {
   resolveMonitor,
   worst,
 } from './monitor.js';
-import { linkRun, runAt } from './TrainRun.js';
+import { operatorState } from './operatorState.js';
 
 /** Options of `reduceLROnPlateau` (defaults as in Keras). */
 export interface ReduceLROnPlateauOptions {
@@ -26,35 +27,54 @@ export interface ReduceLROnPlateauOptions {
   cooldown?: number;
   /** The learning rate never goes below this. Default 0. */
   minLr?: number;
+  /** The optimiser whose learning rate it sets. Required. */
+  optimizer: Pick<Optimizer, 'lr'>;
 }
 
 const WHERE = 'reduceLROnPlateau';
 
+/** What `reduceLROnPlateau` keeps in snapshots. */
+interface PlateauState {
+  readonly best: number;
+  readonly wait: number;
+  readonly cooling: number;
+}
+const kept = operatorState<PlateauState>(WHERE, ['best', 'wait', 'cooling']);
+
 /**
  * Multiplies the learning rate by `factor` when the monitored quantity has not improved for
  * `patience` epochs, then waits `cooldown` epochs; emits a `learningRate` event after the epoch
- * event that caused it. The change goes through the run handle (`TrainRun`), so place it
- * directly after `fit`, before asynchronous operators.
+ * event that caused it. It sets `optimizer.lr`, so place it directly after `fit`, where the
+ * change applies from the step right after the epoch. Its counters go into the snapshots of
+ * checkpoint events passing it, so a resumed run reduces where the uninterrupted one would.
  *
  * lr ← max(lr·factor, minLr) after `patience` epochs with value ≥ best − minDelta (mode 'min')
  *
  * @example
- * fit(model, data, options).pipe(reduceLROnPlateau({ factor: 0.5, patience: 3 }))
+ * fit(model, data, options).pipe(reduceLROnPlateau({ optimizer: options.optimizer, factor: 0.5, patience: 3 }))
  */
 export function reduceLROnPlateau(
-  options: ReduceLROnPlateauOptions = {},
+  options: ReduceLROnPlateauOptions,
 ): MonoTypeOperatorFunction<TrainEvent> {
-  const monitor = resolveMonitor(options.monitor, options.mode, WHERE);
-  const factor = options.factor ?? 0.1;
-  if (typeof factor !== 'number' || !(factor > 0 && factor < 1)) {
-    throw new ArgumentError(`${WHERE}: factor must be in (0, 1), got ${JSON.stringify(factor)}`);
-  }
-  const patience = nonNegative(options.patience ?? 10, 'patience (epochs)', WHERE, true);
-  const minDelta = nonNegative(options.minDelta ?? 1e-4, 'minDelta', WHERE);
-  const cooldown = nonNegative(options.cooldown ?? 0, 'cooldown (epochs)', WHERE, true);
-  const minLr = nonNegative(options.minLr ?? 0, 'minLr', WHERE);
   return (source) =>
     defer(() => {
+      const { optimizer } = options ?? {};
+      if (typeof optimizer?.lr !== 'number') {
+        throw new ArgumentError(
+          `${WHERE}: optimizer must be the Optimizer whose learning rate it sets, as reduceLROnPlateau({ optimizer }); got ${typeof optimizer}`,
+        );
+      }
+      const monitor = resolveMonitor(options.monitor, options.mode, WHERE);
+      const factor = options.factor ?? 0.1;
+      if (typeof factor !== 'number' || !(factor > 0 && factor < 1)) {
+        throw new ArgumentError(
+          `${WHERE}: factor must be in (0, 1), got ${JSON.stringify(factor)}`,
+        );
+      }
+      const patience = nonNegative(options.patience ?? 10, 'patience (epochs)', WHERE, true);
+      const minDelta = nonNegative(options.minDelta ?? 1e-4, 'minDelta', WHERE);
+      const cooldown = nonNegative(options.cooldown ?? 0, 'cooldown (epochs)', WHERE, true);
+      const minLr = nonNegative(options.minLr ?? 0, 'minLr', WHERE);
       let best = Number.NaN;
       let wait = 0;
       let cooling = 0;
@@ -77,11 +97,10 @@ export function reduceLROnPlateau(
         }
         if (improved || wait < patience) return [e];
         wait = 0;
-        const run = runAt(e, WHERE);
-        const previous = run.learningRate;
+        const previous = optimizer.lr;
         if (!(previous > minLr)) return [e];
         const lr = Math.max(previous * factor, minLr);
-        run.setLearningRate(lr);
+        optimizer.lr = lr;
         cooling = cooldown;
         const event: LearningRateEvent = {
           type: 'learningRate',
@@ -91,9 +110,17 @@ export function reduceLROnPlateau(
           previous,
           monitor: monitor.name(e),
         };
-        return [e, linkRun(event, e)];
+        return [e, event];
       };
 
-      return source.pipe(mergeMap((e) => (e.type === 'epoch' ? onEpoch(e) : [e])));
+      const onEvent = (e: TrainEvent): TrainEvent[] => {
+        if (e.type === 'epoch') return onEpoch(e);
+        if (e.type === 'checkpoint') return [kept.save(e, { best, wait, cooling })];
+        const saved = e.type === 'start' ? kept.saved(e) : undefined;
+        if (saved) ({ best, wait, cooling } = saved);
+        return [e];
+      };
+
+      return source.pipe(mergeMap(onEvent));
     });
 }

@@ -1,26 +1,27 @@
-import { concat, concatWith, defer, EMPTY, isObservable, map, type Observable, of } from 'rxjs';
+import { concat, defer, EMPTY, isObservable, map, type Observable, of } from 'rxjs';
 import { ArgumentError } from '../core/index.js';
 import type { EpochEvent, RestartsEvent, SummaryEvent, TrainEvent } from './events.js';
 import { type Monitor, resolveMonitor } from './monitor.js';
-import { linkRun } from './TrainRun.js';
 
-/** What a `restarts` factory returns: a run, or a run and a score computed once it completed. */
-export type RestartRun =
+/** What a `restarts` factory returns for one training: its events, or its events and a score computed once it completed. */
+export type Trial =
   | Observable<TrainEvent>
   | { readonly run$: Observable<TrainEvent>; readonly score: () => number };
 
 /** Options of `restarts`. */
 export interface RestartsOptions {
-  /** Run i gets seed `seed + i`. Default 0. */
+  /** Training i gets seed `seed + i`. Default 0. */
   seed?: number;
   /**
-   * What to summarise when the factory returns no `score`: a field of each run's last epoch
-   * event, as `earlyStopping`'s monitor. Default `'valLoss'` with validation, else `'loss'`.
+   * What to summarise when the factory returns no `score`: a field of each training's last
+   * epoch event, as `earlyStopping`'s monitor. Default `'valLoss'` with validation, else `'loss'`.
    */
   metric?: Monitor;
   /** The metric's name in the summary. Default: the monitored field, or `'score'`. */
   name?: string;
 }
+
+const WHERE = 'restarts';
 
 /** Mean, population standard deviation, min and max. */
 function summarise(values: readonly number[]) {
@@ -31,11 +32,12 @@ function summarise(values: readonly number[]) {
 }
 
 /**
- * Runs `n` independent seeded trainings one after the other: run i is `factory(seed + i, i)`,
- * its events tagged with `run: i`; then emits a `summary` of one number per run (mean,
- * population standard deviation, min, max). The number is the factory's `score()` (e.g. a
- * test accuracy, computed after the run) or the `metric` field of the run's last epoch event.
- * Cold like `fit`: each subscription does all the runs again.
+ * Runs `n` independent seeded trainings one after the other: training i is
+ * `factory(seed + i, i)`, its events tagged with `run: i`; then emits a `summary` of one number
+ * per training (mean, population standard deviation, min, max). The number is the factory's
+ * `score()` (e.g. a test accuracy, computed after the training) or the `metric` field of its
+ * last epoch event. Cold like `fit`: each subscription does all the trainings again; bad
+ * arguments are `ArgumentError` notifications.
  *
  * @example
  * restarts(10, (seed) => {
@@ -47,74 +49,71 @@ function summarise(values: readonly number[]) {
  */
 export function restarts(
   n: number,
-  factory: (seed: number, run: number) => RestartRun,
+  factory: (seed: number, run: number) => Trial,
   options: RestartsOptions = {},
 ): Observable<RestartsEvent> {
-  const where = 'restarts';
-  if (!Number.isInteger(n) || n <= 0) {
-    throw new ArgumentError(`${where}: n must be a positive integer, got ${JSON.stringify(n)}`);
-  }
-  if (typeof factory !== 'function') {
-    throw new ArgumentError(`${where}: factory must be a function (seed, run) => fit(...)`);
-  }
-  const seed = options.seed ?? 0;
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new ArgumentError(`${where}: seed must be a finite number, got ${JSON.stringify(seed)}`);
-  }
-  const monitor = resolveMonitor(options.metric, undefined, where);
   return defer(() => {
-    const values: number[] = [];
+    if (!Number.isInteger(n) || n <= 0) {
+      throw new ArgumentError(`${WHERE}: n must be a positive integer, got ${JSON.stringify(n)}`);
+    }
+    if (typeof factory !== 'function') {
+      throw new ArgumentError(`${WHERE}: factory must be a function (seed, run) => fit(...)`);
+    }
+    const seed = options.seed ?? 0;
+    if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+      throw new ArgumentError(
+        `${WHERE}: seed must be a finite number, got ${JSON.stringify(seed)}`,
+      );
+    }
+    const monitor = resolveMonitor(options.metric, undefined, WHERE);
     const seeds: number[] = [];
+    const values: number[] = [];
     let metric = options.name;
-    const one = (i: number) =>
+
+    const trial = (i: number) =>
       defer(() => {
         const made = factory(seed + i, i);
-        const scored = !isObservable(made);
-        const run$ = scored ? made?.run$ : made;
+        const run$ = isObservable(made) ? made : made?.run$;
         if (!isObservable(run$)) {
           throw new ArgumentError(
-            `${where}: the factory must return an Observable of events or { run$, score }, got ${typeof made}`,
+            `${WHERE}: the factory must return an Observable of events or { run$, score }, got ${typeof made}`,
           );
         }
         seeds.push(seed + i);
-        let last: EpochEvent | null = null;
-        const record = () => {
-          if (scored) {
-            values.push((made as { score: () => number }).score());
+        let last: EpochEvent | undefined;
+        const record = defer(() => {
+          if (!isObservable(made)) {
+            values.push(made.score());
             metric ??= 'score';
-          } else {
-            if (!last) {
-              throw new ArgumentError(
-                `${where}: run ${i} ended without an epoch event, so it has no '${monitor.name({ valLoss: undefined } as EpochEvent)}' to summarise`,
-              );
-            }
+          } else if (last) {
             values.push(monitor.read(last));
             metric ??= monitor.name(last);
+          } else {
+            throw new ArgumentError(
+              `${WHERE}: run ${i} ended without an epoch event, so it has no ${monitor.label} to summarise`,
+            );
           }
           return EMPTY;
-        };
-        return run$.pipe(
+        });
+        const tagged$ = run$.pipe(
           map((e) => {
             if (e.type === 'epoch') last = e;
-            return linkRun({ ...e, run: i }, e);
+            return { ...e, run: i };
           }),
-          concatWith(defer(record)),
         );
+        return concat(tagged$, record);
       });
-    const runs = Array.from({ length: n }, (_, i) => one(i));
-    return concat(
-      ...runs,
-      defer(() => {
-        const summary: SummaryEvent = {
-          type: 'summary',
-          metric: metric ?? 'score',
-          runs: n,
-          seeds,
-          values,
-          ...summarise(values),
-        };
-        return of(summary);
+
+    const summary = defer(() =>
+      of<SummaryEvent>({
+        type: 'summary',
+        metric: metric ?? 'score',
+        runs: n,
+        seeds,
+        values,
+        ...summarise(values),
       }),
     );
+    return concat(...Array.from({ length: n }, (_, i) => trial(i)), summary);
   });
 }

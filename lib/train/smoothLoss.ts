@@ -1,7 +1,6 @@
 import { defer, type MonoTypeOperatorFunction, map } from 'rxjs';
 import { ArgumentError } from '../core/index.js';
 import type { TrainEvent } from './events.js';
-import { linkRun } from './TrainRun.js';
 
 /**
  * Adds `smoothLoss`, an exponential moving average of the loss, to every `step` event (or
@@ -18,15 +17,19 @@ export function smoothLoss(
   alpha: number,
   options: { on?: 'step' | 'epoch' } = {},
 ): MonoTypeOperatorFunction<TrainEvent> {
-  if (typeof alpha !== 'number' || !(alpha > 0 && alpha <= 1)) {
-    throw new ArgumentError(`smoothLoss: alpha must be in (0, 1], got ${JSON.stringify(alpha)}`);
-  }
-  const on = options.on ?? 'step';
-  if (on !== 'step' && on !== 'epoch') {
-    throw new ArgumentError(`smoothLoss: on must be 'step' or 'epoch', got ${JSON.stringify(on)}`);
-  }
   return (source) =>
     defer(() => {
+      if (typeof alpha !== 'number' || !(alpha > 0 && alpha <= 1)) {
+        throw new ArgumentError(
+          `smoothLoss: alpha must be in (0, 1], got ${JSON.stringify(alpha)}`,
+        );
+      }
+      const on = options.on ?? 'step';
+      if (on !== 'step' && on !== 'epoch') {
+        throw new ArgumentError(
+          `smoothLoss: on must be 'step' or 'epoch', got ${JSON.stringify(on)}`,
+        );
+      }
       let s = Number.NaN;
       let first = true;
       return source.pipe(
@@ -34,7 +37,7 @@ export function smoothLoss(
           if ((e.type !== 'step' && e.type !== 'epoch') || e.type !== on) return e;
           s = first ? e.loss : alpha * e.loss + (1 - alpha) * s;
           first = false;
-          return linkRun({ ...e, smoothLoss: s }, e);
+          return { ...e, smoothLoss: s };
         }),
       );
     });

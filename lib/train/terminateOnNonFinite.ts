@@ -1,7 +1,7 @@
 import { type MonoTypeOperatorFunction, tap } from 'rxjs';
 import { NonFiniteError } from '../core/index.js';
 import type { RestartsEvent } from './events.js';
-import type { NonFiniteDetails } from './RunCore.js';
+import type { NonFiniteDetails } from './StepEngine.js';
 
 /** The numbers of a step or epoch event that must be finite, by name. */
 function numbersOf(e: RestartsEvent): [string, number | undefined][] {

@@ -14,6 +14,6 @@ export type {
   WorkerLike,
 } from './protocol.js';
 export { deserializeError, errorFromCrash, serializeError } from './serializeError.js';
-export { type FitSetup, serveFit, type WorkerRun } from './serveFit.js';
+export { type FitSetup, type ServedFit, serveFit } from './serveFit.js';
 export { WorkerError } from './WorkerError.js';
 export { fromWeightsData, toWeightsData } from './weightsData.js';

@@ -8,7 +8,7 @@ import { serializeError } from './serializeError.js';
 import { toWeightsData, transferablesOf } from './weightsData.js';
 
 /** What a worker's setup returns: the run to serve and the model it trains. */
-export interface WorkerRun<E = TrainEvent> {
+export interface ServedFit<E = TrainEvent> {
   /** The run's events, typically `fit(model, data, { ...options, control$ })`. */
   readonly run$: Observable<E>;
   /** The model being trained; its weights go back at the end and whenever they are asked for. */
@@ -17,12 +17,13 @@ export interface WorkerRun<E = TrainEvent> {
 
 /**
  * Builds a run from the caller's plain-data configuration. `control$` carries the caller's
- * control commands (`pause`, `resume`, `stop`, `setLearningRate`): pass it to `fit`.
+ * control commands (`pause`, `resume`, `stop`, `setLearningRate`, `checkpoint`, ...): pass it to
+ * `fit` (merged with a Subject of the worker's own, if a `checkpoint` operator there sends to it).
  */
 export type FitSetup<C, E = TrainEvent> = (
   config: C,
   control$: Observable<ControlCommand>,
-) => WorkerRun<E> | Promise<WorkerRun<E>>;
+) => ServedFit<E> | Promise<ServedFit<E>>;
 
 /**
  * The worker side of `fitInWorker`: call it once at the top of a worker module. It waits for
@@ -68,7 +69,7 @@ export function serveFit<C, E = TrainEvent>(
   };
 
   const start = async (config: C): Promise<void> => {
-    let run: WorkerRun<E>;
+    let run: ServedFit<E>;
     try {
       run = await setup(config, control$.asObservable());
     } catch (error) {

@@ -1,7 +1,8 @@
-import { lastValueFrom, toArray } from 'rxjs';
+import { lastValueFrom, Subject, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
   adam,
+  type ControlCommand,
   checkpoint,
   Dataset,
   Dropout,
@@ -48,9 +49,10 @@ const options = {
 
 async function run(resumeFrom?: Snapshot, sink?: (s: Snapshot) => void) {
   const { model, data, optimizer } = setup();
+  const control$ = new Subject<ControlCommand>();
   const events: TrainEvent[] = await lastValueFrom(
-    fitModel(model, data, { ...options, optimizer, resumeFrom }).pipe(
-      checkpoint({ every: 3, unit: 'step', sink }),
+    fitModel(model, data, { ...options, optimizer, resumeFrom, control$ }).pipe(
+      checkpoint({ control$, every: 3, unit: 'step', sink }),
       toArray(),
     ),
   );

@@ -1,20 +1,20 @@
-import { lastValueFrom, queueScheduler, tap, toArray } from 'rxjs';
+import { lastValueFrom, of, queueScheduler, tap, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import {
   ArgumentError,
+  type CheckpointEvent,
   Dataset,
   type EarlyStopEvent,
   type EpochEvent,
   earlyStopping,
   fit,
-  linkRun,
-  type SnapshotWeights,
+  type Snapshot,
+  type StartEvent,
   type TrainEvent,
-  type TrainRun,
   tensor,
 } from '../../lib/index.js';
-import { epochEvent, line, PlainSgd, Scale } from './helpers.js';
+import { epochEvent, errorOf, line, PlainSgd, Scale } from './helpers.js';
 
 const marbles = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -135,20 +135,15 @@ describe('earlyStopping', () => {
 
   it('restoreBest copies the weights at each best epoch and loads the best back on stopping', () => {
     marbles().run(({ cold, expectObservable }) => {
-      const loaded: SnapshotWeights[] = [];
-      // a stand-in run per event: its weights name the epoch they were taken at
-      const attach = (e: EpochEvent) =>
-        linkRun(e, {
-          step: e.step,
-          weights: () => ({ epoch: e.epoch }) as unknown as SnapshotWeights,
-          loadWeights: (w: SnapshotWeights) => loaded.push(w),
-        } as unknown as TrainRun);
-      const e = losses([3, 1, 2, 2]).map(attach);
+      // a stand-in for training: the model's weight is the epoch number when its event arrives
+      const model = new Scale(0);
+      const e = losses([3, 1, 2, 2]);
       expectObservable(
         cold('abcd|', { a: e[0], b: e[1], c: e[2], d: e[3] }).pipe(
-          earlyStopping({ patience: 2, restoreBest: true }),
+          tap((x) => x.type === 'epoch' && (model.w.data[0] = x.epoch)),
+          earlyStopping({ patience: 2, restoreBest: true, model }),
           tap((x) => {
-            if (x.type === 'earlyStop') expect(loaded).toEqual([{ epoch: 2 }]);
+            if (x.type === 'earlyStop') expect(model.value).toBe(2);
           }),
         ),
       ).toBe('abc(dx|)', {
@@ -158,6 +153,43 @@ describe('earlyStopping', () => {
         d: e[3],
         x: stopped(e[3], { best: 1, bestEpoch: 2, restored: true }),
       });
+    });
+  });
+
+  it('keeps its counters in the snapshots of checkpoint events, and takes them back from a resumed start', () => {
+    marbles().run(({ cold, expectObservable }) => {
+      const e = losses([3, 2, 2.5, 2.1, 1]);
+      const snapshot = { format: 'rxgrad.snapshot' } as unknown as Snapshot;
+      const ck = (epoch: number, operators?: object): CheckpointEvent => ({
+        type: 'checkpoint',
+        epoch,
+        step: epoch * 10,
+        snapshot: (operators ? { ...snapshot, operators } : snapshot) as Snapshot,
+      });
+      const saved = { earlyStopping: { best: 2, bestEpoch: 2, wait: 1, bestWeights: null } };
+      // the uninterrupted run: after epoch 3 the best is 2 (epoch 2), one epoch without improvement
+      expectObservable(
+        cold('abck', { a: e[0], b: e[1], c: e[2], k: ck(3) }).pipe(earlyStopping({ patience: 2 })),
+      ).toBe('abck', { a: e[0], b: e[1], c: e[2], k: ck(3, saved) });
+      // resumed from that snapshot: epoch 4 does not improve either, so the run stops there
+      const start: StartEvent = {
+        type: 'start',
+        epochs: 5,
+        stepsPerEpoch: 10,
+        samples: 10,
+        valSamples: 0,
+        epoch: 3,
+        step: 30,
+        operators: saved,
+      };
+      expectObservable(
+        cold('sde|', { s: start, d: e[3], e: e[4] }).pipe(earlyStopping({ patience: 2 })),
+      ).toBe('s(dx|)', { s: start, d: e[3], x: stopped(e[3], { best: 2, bestEpoch: 2 }) });
+      // negative control: without the saved counters the resumed run goes on
+      const fresh = { ...start, operators: undefined };
+      expectObservable(
+        cold('sde|', { s: fresh, d: e[3], e: e[4] }).pipe(earlyStopping({ patience: 2 })),
+      ).toBe('sde|', { s: fresh, d: e[3], e: e[4] });
     });
   });
 
@@ -176,7 +208,7 @@ describe('earlyStopping', () => {
         scheduler: queueScheduler,
       }).pipe(
         tap((e) => e.type === 'epoch' && weightsAt.push(model.value)),
-        earlyStopping({ monitor: 'loss', patience: 3, restoreBest: true }),
+        earlyStopping({ monitor: 'loss', patience: 3, restoreBest: true, model }),
         toArray(),
       ),
     );
@@ -211,23 +243,29 @@ describe('earlyStopping', () => {
         epochs: 3,
         batchSize: 2,
         scheduler: queueScheduler,
-      }).pipe(earlyStopping({ patience: 5, restoreBest: true })),
+      }).pipe(earlyStopping({ patience: 5, restoreBest: true, model })),
     );
     expect(model.value).toBe(4.5);
   });
 
-  it('checks its options', () => {
-    expect(() => earlyStopping({ patience: -1 })).toThrow(
-      /patience \(epochs\) must be an integer ≥ 0/,
+  it('reports bad options as an ArgumentError notification on subscription', () => {
+    const message = (options: object) =>
+      errorOf(of<TrainEvent>().pipe(earlyStopping(options)))?.message;
+    expect(() => earlyStopping({ patience: -1 })).not.toThrow();
+    expect(message({ patience: -1 })).toMatch(
+      /^earlyStopping: patience \(epochs\) must be an integer ≥ 0/,
     );
-    expect(() => earlyStopping({ patience: 1.5 })).toThrow(ArgumentError);
-    expect(() => earlyStopping({ minDelta: Number.NaN })).toThrow(/minDelta must be a number ≥ 0/);
-    expect(() => earlyStopping({ mode: 'up' as never })).toThrow(/mode must be 'min' or 'max'/);
-    expect(() => earlyStopping({ monitor: 'accuracy' })).toThrow(
+    expect(errorOf(of<TrainEvent>().pipe(earlyStopping({ patience: 1.5 })))).toBeInstanceOf(
+      ArgumentError,
+    );
+    expect(message({ minDelta: Number.NaN })).toMatch(/minDelta must be a number ≥ 0/);
+    expect(message({ mode: 'up' })).toMatch(/mode must be 'min' or 'max'/);
+    expect(message({ monitor: 'accuracy' })).toMatch(
       /monitor must be 'loss', 'valLoss', 'metrics.<name>' or 'valMetrics.<name>', got 'accuracy'/,
     );
-    expect(() => earlyStopping({ restoreBest: 'yes' as never })).toThrow(
-      /restoreBest must be a boolean/,
+    expect(message({ restoreBest: 'yes' })).toMatch(/restoreBest must be a boolean/);
+    expect(message({ restoreBest: true })).toMatch(
+      /restoreBest needs the model whose weights it restores, as earlyStopping\(\{ restoreBest: true, model \}\)/,
     );
   });
 

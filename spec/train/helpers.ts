@@ -1,4 +1,4 @@
-import type { SchedulerLike } from 'rxjs';
+import { type Observable, type SchedulerAction, type SchedulerLike, Subscription } from 'rxjs';
 import {
   Dataset,
   type EpochEvent,
@@ -66,31 +66,84 @@ export function line(): { model: Scale; data: Dataset; optimizer: PlainSgd } {
 export const LINE_LOSSES = [10, 2.5, 0.625, 0.15625, 0.0390625];
 export const LINE_WEIGHTS = [0, 1, 1.5, 1.75, 1.875];
 
+type Work = (this: SchedulerAction<unknown>, state?: unknown) => void;
+
+/**
+ * An action of a `delegating` scheduler: it runs through `s`, and re-schedules through it too
+ * when its work calls `this.schedule()`, as RxJS's own actions do.
+ */
+class DelegatedAction extends Subscription {
+  private waiting: { inner?: Subscription } | null = null;
+
+  constructor(
+    private readonly s: SchedulerLike,
+    private readonly work: Work,
+    private readonly delayOf: (delay: number) => number,
+    private readonly live: Set<DelegatedAction>,
+  ) {
+    super(() => this.cancel());
+  }
+
+  schedule(state?: unknown, delay = 0): Subscription {
+    if (this.closed) return this;
+    this.cancel();
+    const waiting: { inner?: Subscription } = {};
+    this.waiting = waiting;
+    this.live.add(this);
+    const inner = this.s.schedule(
+      (st?: unknown) => {
+        if (this.waiting !== waiting) return;
+        this.waiting = null;
+        this.live.delete(this);
+        this.work.call(this as unknown as SchedulerAction<unknown>, st);
+      },
+      this.delayOf(delay),
+      state,
+    );
+    waiting.inner = inner;
+    return this;
+  }
+
+  private cancel(): void {
+    this.waiting?.inner?.unsubscribe();
+    this.waiting = null;
+    this.live.delete(this);
+  }
+}
+
+/** A scheduler running on `s` with the delays mapped by `delayOf`; `pending()` counts the actions waiting to run. */
+function delegating(
+  s: SchedulerLike,
+  delayOf: (delay: number) => number,
+  now = () => s.now(),
+): { scheduler: SchedulerLike; pending: () => number } {
+  const live = new Set<DelegatedAction>();
+  const schedule = (work: Work, delay = 0, state?: unknown) =>
+    new DelegatedAction(s, work, delayOf, live).schedule(state, delay);
+  return { scheduler: { now, schedule } as SchedulerLike, pending: () => live.size };
+}
+
 /** A scheduler that runs every action `frames` later than asked: spreads slices over frames in marble tests. */
 export function ticking(s: SchedulerLike, frames = 1): SchedulerLike {
-  const schedule = (work: (this: unknown, state?: unknown) => void, delay = 0, state?: unknown) =>
-    s.schedule(work as never, delay + frames, state);
-  return { now: () => s.now(), schedule } as SchedulerLike;
+  return delegating(s, (delay) => delay + frames).scheduler;
 }
 
 /** Wraps a scheduler and tracks the actions it has scheduled that have neither run nor been cancelled. */
 export function tracking(s: SchedulerLike): { scheduler: SchedulerLike; pending: () => number } {
-  const live = new Set<object>();
-  const schedule = (work: (this: unknown, state?: unknown) => void, delay = 0, state?: unknown) => {
-    const token = {};
-    live.add(token);
-    const sub = s.schedule(
-      function (this: unknown, st?: unknown) {
-        live.delete(token);
-        work.call(this, st);
-      } as never,
-      delay,
-      state,
-    );
-    sub.add(() => live.delete(token));
-    return sub;
-  };
-  return { scheduler: { now: () => s.now(), schedule } as SchedulerLike, pending: () => live.size };
+  return delegating(s, (delay) => delay);
+}
+
+/**
+ * A virtual clock for `fit` that also moves while a slice works: every `now()` call advances
+ * it by `drift` frames, and each action runs `frames` after it was asked for.
+ */
+export function drifting(s: SchedulerLike, frames: number, drift: number): SchedulerLike {
+  let calls = 0;
+  return delegating(
+    s,
+    (delay) => delay + frames,
+    () => s.now() + drift * ++calls,
+  ).scheduler;
 }
 
 /** An epoch event with defaults, for operator marble tests. */
@@ -114,4 +167,11 @@ export function timeless(events: readonly TrainEvent[]): unknown[] {
     const { elapsedMs: _, ...rest } = e;
     return rest;
   });
+}
+
+/** The error a stream reports on subscription (synchronously), or undefined. */
+export function errorOf(stream$: Observable<unknown>): Error | undefined {
+  let caught: Error | undefined;
+  stream$.subscribe({ error: (e) => (caught = e) }).unsubscribe();
+  return caught;
 }

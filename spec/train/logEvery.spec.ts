@@ -1,8 +1,8 @@
-import { from, lastValueFrom, queueScheduler, toArray } from 'rxjs';
+import { from, lastValueFrom, of, queueScheduler, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { fit, logEvery, type TrainEvent } from '../../lib/index.js';
-import { epochEvent, line } from './helpers.js';
+import { epochEvent, errorOf, line } from './helpers.js';
 
 describe('logEvery', () => {
   it('logs every n-th epoch and the last one, and passes every event through unchanged', async () => {
@@ -60,9 +60,14 @@ describe('logEvery', () => {
     ]);
   });
 
-  it('checks n', () => {
-    expect(() => logEvery(0)).toThrow(/n must be a positive integer, got 0/);
-    expect(() => logEvery(1, { on: 'run' as never })).toThrow(/on must be 'epoch' or 'step'/);
+  it('reports a bad n or option as an ArgumentError notification on subscription', () => {
+    expect(() => logEvery(0)).not.toThrow();
+    expect(errorOf(of<TrainEvent>().pipe(logEvery(0)))?.message).toMatch(
+      /^logEvery: n must be a positive integer, got 0/,
+    );
+    expect(errorOf(of<TrainEvent>().pipe(logEvery(1, { on: 'run' as never })))?.message).toMatch(
+      /on must be 'epoch' or 'step'/,
+    );
   });
 
   it('marbles: the stream is unchanged, errors pass, unsubscribing unsubscribes its source', () => {

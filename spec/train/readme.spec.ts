@@ -1,70 +1,96 @@
-import { filter, tap, throttleTime } from 'rxjs';
-import { describe, expect, it } from 'vitest';
-import {
-  adam,
-  Dataset,
-  datasets,
-  type EpochEvent,
-  earlyStopping,
-  evaluate,
-  fit,
-  mlp,
-  reshape,
-  standardScaler,
-  type TrainEvent,
-  trainTestSplit,
-} from '../../lib/index.js';
+// The TypeScript blocks of the README's training sections ("Training is an Observable", "Exact
+// resume" and the worker example of "Live training in the browser") type-check, and run as
+// written but for the `ts browser` ones, which need a page. A block that uses one of the shared names
+// `model`, `train`, `options` or `show` without declaring it gets them from readmeNames.ts.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// The README's example (briefs/README-train.md), run on the breast-cancer data.
-describe('README: fit with earlyStopping and a throttled view', () => {
-  it('trains, stops early with the best weights, and shows a throttled view of the epochs', async () => {
-    const all = datasets.breastCancer();
-    const y = reshape(all.y, [-1, 1]);
-    const split = trainTestSplit(new Dataset(all.x, y), { testFraction: 0.2, seed: 42 });
-    const scaler = standardScaler().fit(split.train.x);
-    const train = new Dataset(scaler.transform(split.train.x), split.train.y);
-    const test = new Dataset(scaler.transform(split.test.x), split.test.y);
-    const model = mlp([30, 16, 1], { outputActivation: 'sigmoid', seed: 0 });
-    const shown: string[] = [];
-    const show = (line: string) => shown.push(line);
-    const events: TrainEvent[] = [];
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const outDir = join(repo, 'out', 'readme-train');
+const SHARED = ['model', 'train', 'options', 'show'];
 
-    await new Promise<void>((resolve, reject) => {
-      fit(model, train, {
-        loss: 'binaryCrossEntropy',
-        optimizer: adam(model.parameters(), { lr: 0.01 }),
-        epochs: 200,
-        batchSize: 32,
-        validation: 0.2,
-        metrics: ['binaryAccuracy'],
-        seed: 0,
-      })
-        .pipe(
-          earlyStopping({ monitor: 'valLoss', patience: 10, restoreBest: true }),
-          tap((e) => events.push(e)), // (not in the README: what the test checks against)
-          filter((e): e is EpochEvent => e.type === 'epoch'),
-          throttleTime(250, undefined, { leading: true, trailing: true }),
-        )
-        .subscribe({
-          next: (e) => show(`epoch ${e.epoch}: loss ${e.loss}, val ${e.valLoss}`),
-          error: reject,
-          complete: () => {
-            show('done: the model holds the best weights');
-            resolve();
-          },
-        });
-    });
+/** The ```ts blocks between `from` and the next heading of the same level. */
+function blocks(readme: string, from: string): { line: number; code: string; browser: boolean }[] {
+  const lines = readme.split('\n');
+  const start = lines.indexOf(from);
+  const level = from.split(' ')[0];
+  const end = lines.findIndex((l, i) => i > start && l.startsWith(`${level} `));
+  const found: { line: number; code: string; browser: boolean }[] = [];
+  for (let i = start; i < end; i++) {
+    if (lines[i] !== '```ts' && lines[i] !== '```ts browser') continue;
+    const close = lines.indexOf('```', i);
+    const code = lines.slice(i + 1, close).join('\n');
+    found.push({ line: i + 2, code, browser: lines[i].endsWith('browser') });
+    i = close;
+  }
+  return found;
+}
 
-    const stop = events.at(-1);
-    expect(stop).toMatchObject({ type: 'earlyStop', monitor: 'valLoss', restored: true });
-    const epochs = events.filter((e): e is EpochEvent => e.type === 'epoch');
-    expect(epochs.length).toBeLessThan(200);
-    expect(shown[0]).toBe(`epoch 1: loss ${epochs[0].loss}, val ${epochs[0].valLoss}`);
-    expect(shown.at(-2)).toBe(
-      `epoch ${epochs.length}: loss ${epochs.at(-1)!.loss}, val ${epochs.at(-1)!.valLoss}`,
+const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+const all = [
+  ...blocks(readme, '## Training is an Observable'),
+  ...blocks(readme, '### Exact resume'),
+  ...blocks(readme, '## Live training in the browser'),
+];
+mkdirSync(outDir, { recursive: true });
+const files = all.map(({ line, code, browser }) => {
+  const declared = (name: string) =>
+    new RegExp(`(const|function|import[^;]*)\\s*\\{?[^;=]*\\b${name}\\b`).test(code);
+  const used = SHARED.filter((n) => new RegExp(`\\b${n}\\b`).test(code) && !declared(n));
+  const head = used.length
+    ? `import { ${used.join(', ')} } from '../../spec/train/readmeNames.js';\n`
+    : '';
+  const file = join(outDir, `line${line}.ts`);
+  writeFileSync(file, `${head}${code}\nexport {};\n`);
+  return { line, file, browser };
+});
+
+// Blocks that write files (checkpoints) write them in a scratch directory.
+const cwd = process.cwd();
+let scratch = '';
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'rxgrad-readme-train-'));
+  process.chdir(scratch);
+});
+afterAll(() => {
+  process.chdir(cwd);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("README: the training sections' examples", () => {
+  it('has them, and they type-check', () => {
+    expect(files.filter((f) => f.browser)).toHaveLength(2);
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    const program = ts.createProgram(
+      files.map((f) => f.file),
+      {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], // as tsconfig.json: the library runs in browsers too
+        types: ['node'],
+        typeRoots: [join(repo, 'node_modules', '@types')],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        baseUrl: repo,
+        paths: { rxgrad: ['lib/index.ts'], 'rxgrad/*': ['lib/*/index.ts'] },
+      },
     );
-    expect(shown.length).toBeLessThanOrEqual(epochs.length + 1);
-    expect(shown.at(-1)).toBe('done: the model holds the best weights');
-    expect(evaluate(model, test, ['binaryAccuracy']).metrics.binaryAccuracy).toBeGreaterThan(0.9);
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => {
+      const at = d.file ? `${d.file.fileName.replace(outDir, '')}: ` : '';
+      return `${at}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+    expect(problems).toEqual([]);
   });
+
+  for (const { line, file } of files.filter((f) => !f.browser)) {
+    it(`README line ${line} runs`, async () => {
+      await import(file);
+    });
+  }
 });

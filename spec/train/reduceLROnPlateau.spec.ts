@@ -1,33 +1,24 @@
-import { lastValueFrom, queueScheduler, toArray } from 'rxjs';
+import { lastValueFrom, of, queueScheduler, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import {
+  type CheckpointEvent,
   type EpochEvent,
   fit,
   type LearningRateEvent,
-  linkRun,
   reduceLROnPlateau,
-  type TrainRun,
+  type Snapshot,
+  type StartEvent,
+  type TrainEvent,
 } from '../../lib/index.js';
-import { epochEvent, line } from './helpers.js';
+import { epochEvent, errorOf, line } from './helpers.js';
 
 const marbles = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
-/** Epoch events sharing one stand-in run whose learning rate the operator sets. */
+/** Epoch events, and a stand-in optimiser whose learning rate the operator sets. */
 function withRun(values: number[], lr = 1) {
-  const run = { lr, step: 0 };
-  const handle = {
-    get step() {
-      return run.step;
-    },
-    get learningRate() {
-      return run.lr;
-    },
-    setLearningRate: (x: number) => {
-      run.lr = x;
-    },
-  } as unknown as TrainRun;
-  const events = values.map((v, i) => linkRun(epochEvent(i + 1, { loss: v, step: 0 }), handle));
+  const run = { lr };
+  const events = values.map((v, i) => epochEvent(i + 1, { loss: v, step: 0 }));
   return { run, events };
 }
 
@@ -52,19 +43,18 @@ describe('reduceLROnPlateau', () => {
         e: e[4],
         f: e[5],
       });
-      expectObservable(source.pipe(reduceLROnPlateau({ patience: 2, factor: 0.5 }))).toBe(
-        'a---b---c---(dx)e---(fy)|',
-        {
-          a: e[0],
-          b: e[1],
-          c: e[2],
-          d: e[3],
-          x: lrEvent(e[3], 0.5, 1),
-          e: e[4],
-          f: e[5],
-          y: lrEvent(e[5], 0.25, 0.5),
-        },
-      );
+      expectObservable(
+        source.pipe(reduceLROnPlateau({ optimizer: run, patience: 2, factor: 0.5 })),
+      ).toBe('a---b---c---(dx)e---(fy)|', {
+        a: e[0],
+        b: e[1],
+        c: e[2],
+        d: e[3],
+        x: lrEvent(e[3], 0.5, 1),
+        e: e[4],
+        f: e[5],
+        y: lrEvent(e[5], 0.25, 0.5),
+      });
       flush();
       expect(run.lr).toBe(0.25);
     });
@@ -78,7 +68,9 @@ describe('reduceLROnPlateau', () => {
       // patience 1: reduce at epoch 2; cooldown 2 leaves epochs 3–4 uncounted; reduce again at
       // epoch 5 (to minLr 0.1, not 0.15·0.5); epochs 6–7 cool down; at epoch 8 lr is at minLr
       expectObservable(
-        source.pipe(reduceLROnPlateau({ patience: 1, factor: 0.5, cooldown: 2, minLr: 0.1 })),
+        source.pipe(
+          reduceLROnPlateau({ optimizer: run, patience: 1, factor: 0.5, cooldown: 2, minLr: 0.1 }),
+        ),
       ).toBe('a---(bx)c---d---(fy)g---h---i---|', {
         a,
         b,
@@ -108,7 +100,7 @@ describe('reduceLROnPlateau', () => {
         epochs: 3,
         batchSize: 2,
         scheduler: queueScheduler,
-      }).pipe(reduceLROnPlateau({ patience: 1, factor: 0.5 }), toArray()),
+      }).pipe(reduceLROnPlateau({ optimizer, patience: 1, factor: 0.5 }), toArray()),
     );
     // epoch 3 does not improve either (24.4): the rate is halved again after it
     expect(events.map((e) => e.type)).toEqual([
@@ -131,25 +123,65 @@ describe('reduceLROnPlateau', () => {
     expect(model.value).toBe(2.390625);
   });
 
-  it('checks its options', () => {
-    expect(() => reduceLROnPlateau({ factor: 1 })).toThrow(/factor must be in \(0, 1\), got 1/);
-    expect(() => reduceLROnPlateau({ cooldown: -2 })).toThrow(
-      /cooldown \(epochs\) must be an integer ≥ 0/,
+  it('reports bad options as an ArgumentError notification on subscription', () => {
+    const optimizer = { lr: 1 };
+    const message = (options: object) =>
+      errorOf(of<TrainEvent>().pipe(reduceLROnPlateau({ optimizer, ...options })))?.message;
+    expect(() => reduceLROnPlateau({ optimizer, factor: 1 })).not.toThrow();
+    expect(message({ factor: 1 })).toMatch(/^reduceLROnPlateau: factor must be in \(0, 1\), got 1/);
+    expect(message({ cooldown: -2 })).toMatch(/cooldown \(epochs\) must be an integer ≥ 0/);
+    expect(message({ minLr: -1 })).toMatch(/minLr must be a number ≥ 0/);
+    expect(message({ optimizer: undefined })).toMatch(
+      /optimizer must be the Optimizer whose learning rate it sets, as reduceLROnPlateau\(\{ optimizer \}\)/,
     );
-    expect(() => reduceLROnPlateau({ minLr: -1 })).toThrow(/minLr must be a number ≥ 0/);
+  });
+
+  it('keeps its counters in the snapshots of checkpoint events, and takes them back from a resumed start', () => {
+    marbles().run(({ cold, expectObservable }) => {
+      const { run, events: e } = withRun([5, 4, 4, 4]);
+      const ck: CheckpointEvent = {
+        type: 'checkpoint',
+        epoch: 3,
+        step: 0,
+        snapshot: {} as Snapshot,
+      };
+      const saved = { reduceLROnPlateau: { best: 4, wait: 1, cooling: 0 } };
+      const plateau = () => reduceLROnPlateau({ optimizer: run, patience: 2, factor: 0.5 });
+      expectObservable(cold('abck', { a: e[0], b: e[1], c: e[2], k: ck }).pipe(plateau())).toBe(
+        'abck',
+        { a: e[0], b: e[1], c: e[2], k: { ...ck, snapshot: { operators: saved } } },
+      );
+      // resumed after epoch 3: epoch 4 is the second without improvement, the rate is halved
+      const start: StartEvent = {
+        type: 'start',
+        epochs: 4,
+        stepsPerEpoch: 1,
+        samples: 1,
+        valSamples: 0,
+        epoch: 3,
+        step: 0,
+        operators: saved,
+      };
+      expectObservable(cold('s(d|)', { s: start, d: e[3] }).pipe(plateau())).toBe('s(dx|)', {
+        s: start,
+        d: e[3],
+        x: lrEvent(e[3], 0.5, 1),
+      });
+    });
   });
 
   it('passes errors on, and unsubscribing downstream unsubscribes its source', () => {
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const { events: e } = withRun([3, 2, 1]);
       const failure = new Error('boom');
-      expectObservable(cold('a#', { a: e[0] }, failure).pipe(reduceLROnPlateau())).toBe(
-        'a#',
-        { a: e[0] },
-        failure,
-      );
+      expectObservable(
+        cold('a#', { a: e[0] }, failure).pipe(reduceLROnPlateau({ optimizer: { lr: 1 } })),
+      ).toBe('a#', { a: e[0] }, failure);
       const source = cold('abc|', { a: e[0], b: e[1], c: e[2] });
-      expectObservable(source.pipe(reduceLROnPlateau()), '^-!').toBe('ab', { a: e[0], b: e[1] });
+      expectObservable(source.pipe(reduceLROnPlateau({ optimizer: { lr: 1 } })), '^-!').toBe('ab', {
+        a: e[0],
+        b: e[1],
+      });
       expectSubscriptions(source.subscriptions).toBe('^-!');
     });
   });

@@ -1,19 +1,21 @@
-import { from, queueScheduler, Subject, tap } from 'rxjs';
+import { from, Subject, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import {
   ArgumentError,
+  type ControlCommand,
+  type ControlEvent,
   checkpoint,
   NonFiniteError,
-  runOf,
   ShapeError,
+  type Snapshot,
   type StepEvent,
   type Tensor,
   type TrainEvent,
   tensor,
   trainOn,
 } from '../../lib/index.js';
-import { LINE_LOSSES, LINE_WEIGHTS, PlainSgd, Scale } from './helpers.js';
+import { errorOf, LINE_LOSSES, LINE_WEIGHTS, PlainSgd, Scale } from './helpers.js';
 
 const marbles = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const batch = { x: tensor([[1], [2]]), y: tensor([[2], [4]]) };
@@ -79,31 +81,75 @@ describe('trainOn', () => {
     expect(blowUp.caught?.message).toContain(`step ${blowUp.caught?.step}`);
   });
 
-  it('the run handle can stop it: the stream completes at once', () => {
+  it('stop through control$ completes the stream after the event being delivered', () => {
     const model = new Scale(0);
     const source = new Subject<{ x: Tensor; y: Tensor }>();
-    const seen: number[] = [];
+    const control$ = new Subject<ControlCommand>();
+    const seen: string[] = [];
     let completed = false;
     source
       .pipe(
-        trainOn(model, { loss: 'mse', optimizer: new PlainSgd(model.parameters(), 0.1) }),
-        tap((e) => e.step === 2 && runOf(e)?.stop()),
+        trainOn(model, { loss: 'mse', optimizer: new PlainSgd(model.parameters(), 0.1), control$ }),
+        tap((e) => e.type === 'step' && e.step === 2 && control$.next({ type: 'stop' })),
       )
-      .subscribe({ next: (e) => seen.push(e.step), complete: () => (completed = true) });
+      .subscribe({
+        next: (e) => seen.push(e.type === 'control' ? `${e.command} ${e.step}` : `step ${e.step}`),
+        complete: () => (completed = true),
+      });
     source.next(batch);
     source.next(batch);
+    expect(seen).toEqual(['step 1', 'step 2', 'stop 2']);
     expect(completed).toBe(true);
     expect(source.observed).toBe(false);
-    expect(seen).toEqual([1, 2]);
+    expect(control$.observed).toBe(false);
+  });
+
+  it('honours pause: batches wait, the model keeps its weights, and resume trains them in order', () => {
+    marbles().run(({ cold, hot, expectObservable, flush }) => {
+      const model = new Scale(0);
+      const control$ = hot<ControlCommand>('-p----r', {
+        p: { type: 'pause' },
+        r: { type: 'resume' },
+      });
+      const source = cold('a-a-a-------a|', { a: batch });
+      const ack = (command: 'pause' | 'resume', step: number): ControlEvent => ({
+        type: 'control',
+        command,
+        epoch: 0,
+        step,
+        lr: 0.1,
+      });
+      expectObservable(
+        source.pipe(
+          trainOn(model, {
+            loss: 'mse',
+            optimizer: new PlainSgd(model.parameters(), 0.1),
+            control$,
+          }),
+        ),
+      ).toBe('1p----(r23)-4|', {
+        1: step(1),
+        p: ack('pause', 1),
+        r: ack('resume', 1),
+        2: step(2),
+        3: step(3),
+        4: step(4),
+      });
+      // while paused (frames 1–5), the two batches that arrived wait: the weights stay those of step 1
+      cold('----x').subscribe(() => expect(model.value).toBe(LINE_WEIGHTS[1]));
+      flush();
+      expect(model.value).toBe(LINE_WEIGHTS[4]);
+    });
   });
 
   it('checkpoint works on it (snapshots of online training have no epoch position)', () => {
     const model = new Scale(0);
-    const snapshots: unknown[] = [];
+    const control$ = new Subject<ControlCommand>();
+    const snapshots: Snapshot[] = [];
     from([batch, batch])
       .pipe(
-        trainOn(model, { loss: 'mse', optimizer: new PlainSgd(model.parameters(), 0.1) }),
-        checkpoint({ unit: 'step', sink: (s) => snapshots.push(s) }),
+        trainOn(model, { loss: 'mse', optimizer: new PlainSgd(model.parameters(), 0.1), control$ }),
+        checkpoint({ control$, unit: 'step', sink: (s) => snapshots.push(s) }),
       )
       .subscribe();
     expect(snapshots).toHaveLength(2);
@@ -113,10 +159,10 @@ describe('trainOn', () => {
       position: null,
       weights: { w: { shape: [1, 1] } },
     });
-    expect(queueScheduler).toBeDefined();
+    expect(snapshots[1].weights.w.data[0]).toBe(LINE_WEIGHTS[2]);
   });
 
-  it('a model is trained by one subscription at a time; options are checked', () => {
+  it('a model is trained by one subscription at a time; bad options are ArgumentError notifications', () => {
     const model = new Scale(0);
     const op = trainOn(model, { loss: 'mse', optimizer: new PlainSgd(model.parameters(), 0.1) });
     const first = new Subject<{ x: Tensor; y: Tensor }>();
@@ -132,10 +178,10 @@ describe('trainOn', () => {
       .pipe(op)
       .subscribe(() => steps++);
     expect(steps).toBe(1);
-    expect(() =>
-      trainOn(model, { loss: 'hinge' as never, optimizer: new PlainSgd([], 1) }),
-    ).toThrow(/loss must be/);
-    expect(() => trainOn(model, { loss: 'mse', optimizer: {} as never })).toThrow(
+    const bad = trainOn(model, { loss: 'hinge' as never, optimizer: new PlainSgd([], 1) });
+    expect(errorOf(from([batch]).pipe(bad))?.message).toMatch(/^trainOn: loss must be/);
+    const noOptimizer = trainOn(model, { loss: 'mse', optimizer: {} as never });
+    expect(errorOf(from([batch]).pipe(noOptimizer))?.message).toMatch(
       /optimizer must be an Optimizer/,
     );
   });
