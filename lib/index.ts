@@ -194,6 +194,7 @@ export {
   type Cell,
   type ColumnRef,
   type CsvTable,
+  type DataLike,
   Dataset,
   type DatasetOptions,
   datasets,

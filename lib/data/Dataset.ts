@@ -69,3 +69,12 @@ export class Dataset {
     return `Dataset(${parts.join(', ')})`;
   }
 }
+
+/**
+ * What `fit` and `evaluate` take as data: a `Dataset`, or plain `{ x, y }` tensors with one
+ * sample per row of both.
+ *
+ * @example
+ * fit(model, { x: tensor([[0, 1], [1, 0]]), y: tensor([[1], [0]]) }, options);
+ */
+export type DataLike = Dataset | { readonly x: Tensor; readonly y: Tensor };

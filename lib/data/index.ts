@@ -1,6 +1,6 @@
 export { type Batch, Batches, type BatchesOptions, batches } from './batches.js';
 export type { EncoderInput } from './cellRows.js';
-export { Dataset } from './Dataset.js';
+export { type DataLike, Dataset } from './Dataset.js';
 export type { DatasetOptions } from './datasets/cachedDataset.js';
 export { datasets } from './datasets/datasets.js';
 export { type FromArraysOptions, fromArrays } from './fromArrays.js';

@@ -1,6 +1,6 @@
 import { noGrad, Tensor } from '../autograd/index.js';
 import { ArgumentError } from '../core/index.js';
-import { Dataset } from '../data/Dataset.js';
+import { type DataLike, Dataset } from '../data/Dataset.js';
 import { Module } from '../nn/Module.js';
 import { concat } from '../ops/index.js';
 import { type LossFn, type LossName, resolveLoss } from './resolveLoss.js';
@@ -56,7 +56,7 @@ export function predictAll(model: Module, ds: Dataset, batchSize: number): Tenso
  */
 export function evaluate(
   model: Module,
-  data: Dataset,
+  data: DataLike,
   metrics: MetricsOption = [],
   options: EvaluateOptions = {},
 ): Evaluation {

@@ -1,5 +1,5 @@
 import { defer, finalize, map, NEVER, type Observable, type SchedulerLike, tap } from 'rxjs';
-import type { Dataset } from '../data/Dataset.js';
+import type { DataLike, Dataset } from '../data/Dataset.js';
 import type { Module } from '../nn/Module.js';
 import type { Optimizer } from '../optim/Optimizer.js';
 import { checkFitOptions } from './checkFitOptions.js';
@@ -77,7 +77,7 @@ export interface FitOptions {
  *   .pipe(earlyStopping({ monitor: 'valLoss', patience: 5, restoreBest: true, model }))
  *   .subscribe((e) => e.type === 'epoch' && console.log(e.epoch, e.loss, e.valLoss));
  */
-export function fit(model: Module, data: Dataset, options: FitOptions): Observable<TrainEvent> {
+export function fit(model: Module, data: DataLike, options: FitOptions): Observable<TrainEvent> {
   return defer(() => {
     const config = checkFitOptions(model, data, options);
     const release = claimModel(model, 'fit');

@@ -79,7 +79,7 @@ export interface WorkerErrorEventLike {
  * (`self`) in a browser, `parentPort` from `node:worker_threads` in Node.
  */
 export interface PortLike {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
+  postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 

@@ -54,7 +54,7 @@ export function serveFit<C, E = TrainEvent>(
   let started = false;
   let finished = false;
 
-  const send = (message: FromWorker<E>, transfer?: Transferable[]): void =>
+  const send = (message: FromWorker<E>, transfer?: ArrayBuffer[]): void =>
     transfer ? port.postMessage(message, transfer) : port.postMessage(message);
   const fail = (error: unknown): void => {
     if (finished) return;
