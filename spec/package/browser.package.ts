@@ -94,11 +94,12 @@ describe('a Vite app that installed rxgrad', () => {
     expect(r.predictions).toEqual(r.targets);
   });
 
-  it('trains in a Web Worker with fitInWorker, and gets the weights back', async () => {
+  it('trains in a Web Worker with fitInWorker, controlled from the page, and gets the weights back', async () => {
     const r = await resultOf('worker/worker.html');
     expect(r.epochs).toBe(300);
     expect(r.lastLoss).toBeLessThan((r.firstLoss as number) / 4);
-    expect(r.changed).toBe(true);
+    expect(r.lastLr).toBe(0.02); // the learning rate set from the page reached the worker's run
+    expect(r.changed).toBe(true); // the model on the page holds the weights sent back
     expect(r.predictions).toEqual(r.targets);
   });
 

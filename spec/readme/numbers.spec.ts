@@ -19,7 +19,7 @@ import {
   type Tensor,
   tensor,
   trainTestSplit,
-} from '../lib/index.js';
+} from '../../lib/index.js';
 
 // The README's examples, run as written, so the README stays true.
 describe('README examples', () => {

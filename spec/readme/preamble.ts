@@ -1,5 +1,5 @@
-// The names README blocks outside the training section take as given: a data set, a model
-// with its optimiser and fit options, and `show` for printing.
+// The names README blocks share (a block that uses one without declaring it gets it from here):
+// a data set, a model with its optimiser and options, and `show` for printing.
 import {
   adam,
   Dataset,
@@ -12,11 +12,12 @@ import {
 } from '../../lib/index.js';
 
 const cancer = datasets.breastCancer();
-const dataset = new Dataset(
+/** The breast-cancer data set: standardised features [569, 30], targets 0/1 as a column [569, 1]. */
+export const dataset = new Dataset(
   standardScaler().fit(cancer.x).transform(cancer.x),
   reshape(cancer.y, [cancer.length, 1]),
 );
-export const { train } = trainTestSplit(dataset, { testFraction: 0.2, seed: 42 });
+export const { train, test } = trainTestSplit(dataset, { testFraction: 0.2, seed: 42 });
 export const model = mlp([30, 16, 1], { outputActivation: 'sigmoid', seed: 0 });
 export const options: FitOptions = {
   loss: 'binaryCrossEntropy',
@@ -25,6 +26,7 @@ export const options: FitOptions = {
   batchSize: 64,
   seed: 0,
 };
+export const x = test.x;
 export function show(...values: unknown[]): void {
   void values;
 }
