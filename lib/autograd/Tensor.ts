@@ -144,6 +144,19 @@ export class Tensor {
   }
 }
 
+/**
+ * Replaces the storage of `t` by `data` of the same length, and its dtype by `data`'s: how
+ * gradCheck turns a float32 input into its own float64 twin for a moment (and back). Internal.
+ */
+export function replaceStorage(t: Tensor, data: TypedArray): void {
+  if (data.length !== t.size) {
+    throw new ShapeError(`replaceStorage: expected ${t.size} elements, got ${data.length}`);
+  }
+  const writable = t as { data: TypedArray; dtype: DType };
+  writable.dtype = dtypeOf(data, 'replaceStorage');
+  writable.data = data;
+}
+
 /** Wraps the result of an op, recording `vjp` when grad mode is on and an input requires grad. */
 export function fromOp(
   op: string,
