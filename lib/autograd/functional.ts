@@ -1,6 +1,6 @@
 import { ArgumentError, allocate, GradError, type TypedArray } from '../core/index.js';
 import { gradients } from './backward.js';
-import { isGradEnabled } from './gradMode.js';
+import { isGradEnabled, withGradMode } from './gradMode.js';
 import { fromOp, Tensor } from './Tensor.js';
 
 /** Which arguments to differentiate with respect to: one index (default 0) or several. */
@@ -39,6 +39,10 @@ function prepare(
  * arguments picked by `argnums` (default the first). `f` must return a scalar. The arguments'
  * own `.grad` fields are not touched.
  *
+ * Inside `noGrad` the gradient is still computed (f is recorded for the moment, as with
+ * `torch.enable_grad()` inside `torch.no_grad()`; JAX has no such mode): asking for a gradient
+ * is explicit. The value and the gradient then come back as plain tensors, recorded nowhere.
+ *
  * @example
  * const [y, dy] = valueAndGrad((x: Tensor) => sum(square(x)))(tensor([1, 2]));  // dy = [2, 4]
  */
@@ -49,7 +53,8 @@ export function valueAndGrad<A extends ArgNums = 0>(
   const nums: ArgNums = argnums ?? 0;
   return (...args: Tensor[]) => {
     const { inputs, picked } = prepare(args, nums, 'valueAndGrad');
-    const y = f(...inputs);
+    const outer = isGradEnabled();
+    const y = withGradMode(true, () => f(...inputs));
     if (!(y instanceof Tensor))
       throw new GradError(`valueAndGrad: f must return a Tensor, got ${typeof y}`);
     if (y.size !== 1) {
@@ -57,7 +62,7 @@ export function valueAndGrad<A extends ArgNums = 0>(
         `valueAndGrad: f must return a scalar (one element), got shape [${y.shape.join(',')}]`,
       );
     }
-    const createGraph = isGradEnabled() && args.some((a) => a.requiresGrad);
+    const createGraph = outer && args.some((a) => a.requiresGrad);
     const grads = y.requiresGrad
       ? gradients(y, undefined, { createGraph, targets: picked.map((i) => inputs[i]) })
       : new Map<Tensor, Tensor>();
@@ -65,13 +70,13 @@ export function valueAndGrad<A extends ArgNums = 0>(
       const x = inputs[i];
       return grads.get(x) ?? new Tensor(allocate(x.dtype, x.size) as TypedArray, x.shape);
     });
-    return [y, (typeof nums === 'number' ? out[0] : out) as GradOf<A>];
+    return [outer ? y : y.detach(), (typeof nums === 'number' ? out[0] : out) as GradOf<A>];
   };
 }
 
 /**
  * JAX-style: the gradient function of a scalar function of tensors. Nest it for higher orders:
- * `grad(x => grad(f)(x).sum())`.
+ * `grad(x => grad(f)(x).sum())`. Inside `noGrad` it still differentiates (see `valueAndGrad`).
  *
  * @example
  * grad((x: Tensor) => sum(pow(x, 3)))(tensor([2]));  // [12]
