@@ -112,3 +112,26 @@ export function lossOperands(pred: unknown, target: unknown, op: string): [Tenso
   }
   return [p, t];
 }
+
+/**
+ * Checks that every value of `x` lies in [lo, hi]; NaN passes (it propagates into the result,
+ * where it is not hidden). The error names the op, the argument and the first bad element.
+ */
+export function checkValuesIn(
+  x: TensorLike,
+  lo: number,
+  hi: number,
+  op: string,
+  arg: string,
+  what: string,
+): void {
+  const values = x instanceof Tensor ? x.data : [x];
+  const shape = x instanceof Tensor ? x.shape : [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < lo || v > hi) {
+      const at = x instanceof Tensor ? ` at [${formatIndex(i, shape)}]` : '';
+      throw new ArgumentError(`${op}: ${arg} must be in [${lo}, ${hi}] (${what}), got ${v}${at}`);
+    }
+  }
+}
