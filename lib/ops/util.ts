@@ -21,6 +21,16 @@ export interface Indices {
   readonly shape: readonly number[];
 }
 
+/**
+ * The error of a mean loss over no elements, which would be NaN.
+ * NOTE: PyTorch returns NaN here; an empty batch is a bug upstream, so rxgrad names it.
+ */
+export function emptyMean(op: string, arg: string, shape: readonly number[]): ShapeError {
+  return new ShapeError(
+    `${op}: ${arg} is empty (shape ${formatShape(shape)}), and a mean over no elements is NaN; expected at least one element (an empty batch?)`,
+  );
+}
+
 /** Turns a number into a scalar tensor of `dtype`; passes tensors through; rejects anything else. */
 export function toTensor(x: TensorLike, dtype: DType, op: string, arg: string): Tensor {
   if (x instanceof Tensor) return x;
@@ -101,15 +111,24 @@ export function toIndices(indices: unknown, limit: number, op: string, arg: stri
  * The operands of a loss: `pred` a tensor, `target` a tensor of exactly the same shape (or a
  * number). NOTE: no broadcasting here, so the (N,) vs (N,1) mistake is an error, not a silent N×N loss.
  */
-export function lossOperands(pred: unknown, target: unknown, op: string): [Tensor, TensorLike] {
+export function lossOperands(
+  pred: unknown,
+  target: unknown,
+  op: string,
+  { mean = true } = {},
+): [Tensor, TensorLike] {
   const p = expectTensor(pred, op, 'pred');
-  if (typeof target === 'number') return [p, target];
+  if (typeof target === 'number') {
+    if (mean && p.size === 0) throw emptyMean(op, 'pred', p.shape);
+    return [p, target];
+  }
   const t = expectTensor(target, op, 'target');
   if (!shapesEqual(p.shape, t.shape)) {
     throw new ShapeError(
       `${op}: pred and target must have the same shape, got ${formatShape(p.shape)} and ${formatShape(t.shape)}`,
     );
   }
+  if (mean && p.size === 0) throw emptyMean(op, 'pred', p.shape);
   return [p, t];
 }
 

@@ -107,4 +107,12 @@ describe('binaryCrossEntropy', () => {
     expect(error).toBeInstanceOf(ArgumentError);
     expect((error as Error).message).toMatch(/binaryCrossEntropy: target must be in \[0, 1\]/);
   });
+
+  it('an empty batch is a ShapeError, not NaN', () => {
+    expectError(
+      () => binaryCrossEntropy(zeros([0, 1]), zeros([0, 1])),
+      ShapeError,
+      'binaryCrossEntropy: pred is empty (shape [0,1]), and a mean over no elements is NaN; expected at least one element (an empty batch?)',
+    );
+  });
 });
