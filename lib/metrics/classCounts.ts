@@ -1,5 +1,11 @@
 import { ArgumentError } from '../core/index.js';
-import { asTensor, checkSameLength, classIndices, type MetricInput } from './metricInput.js';
+import {
+  asTensor,
+  checkNumClasses,
+  checkSameLength,
+  classIndices,
+  type MetricInput,
+} from './metricInput.js';
 
 /** Options of `precision`, `recall` and `f1`. */
 export interface ClassMetricOptions {
@@ -71,10 +77,7 @@ export function classCounts(
     }
     classes = [positive];
   } else if (options.numClasses !== undefined) {
-    const k = options.numClasses;
-    if (!Number.isInteger(k) || k < 1) {
-      throw new ArgumentError(`${where}: numClasses must be a positive integer, got ${k}`);
-    }
+    const k = checkNumClasses(options.numClasses, where);
     const big = [...p, ...t].find((v) => v >= k);
     if (big !== undefined) {
       throw new ArgumentError(`${where}: class index ${big} is out of range for numClasses ${k}`);

@@ -1,6 +1,23 @@
 import { type NestedArray, Tensor, tensor } from '../autograd/index.js';
 import { ArgumentError, formatShape, NonFiniteError, ShapeError } from '../core/index.js';
 
+/**
+ * The most classes a class metric takes: a confusion matrix is k×k numbers (4096² ≈ 16.8
+ * million, about 134 MB), and a class index far beyond the data's size is more likely a raw
+ * label (an id, a year) than a class index.
+ */
+export const MAX_CLASSES = 4096;
+
+/** `numClasses` as given: a positive integer up to MAX_CLASSES. */
+export function checkNumClasses(k: unknown, where: string): number {
+  if (!Number.isInteger(k) || (k as number) < 1 || (k as number) > MAX_CLASSES) {
+    throw new ArgumentError(
+      `${where}: numClasses must be an integer in [1, ${MAX_CLASSES}], got ${typeof k === 'number' ? k : (JSON.stringify(k) ?? typeof k)}`,
+    );
+  }
+  return k as number;
+}
+
 /** What metrics accept: a tensor or nested arrays of numbers. */
 export type MetricInput = Tensor | NestedArray;
 
