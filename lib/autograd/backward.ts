@@ -2,6 +2,7 @@ import {
   ArgumentError,
   allocate,
   DTypeError,
+  excerpt,
   formatShape,
   GradError,
   ShapeError,
@@ -84,8 +85,7 @@ function checkSeed(root: Tensor, seed: Tensor | undefined): Tensor {
 function describeArg(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string')
-    return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'string') return `string ${excerpt(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
   if (typeof v === 'object') return `an object with keys ${Object.keys(v).join(', ') || '(none)'}`;
   return `${typeof v} ${String(v)}`;
 }

@@ -4,6 +4,7 @@ import {
   checkDType,
   checkShape,
   type DType,
+  excerpt,
   formatShape,
   Random,
   ShapeError,
@@ -45,7 +46,7 @@ function fill(values: NestedArray, shape: number[], out: TypedArray): void {
     if (dim === shape.length) {
       if (typeof v !== 'number') {
         throw new ArgumentError(
-          `tensor: expected a number at [${path.join(',')}], got ${Array.isArray(v) ? 'an array (ragged nesting)' : JSON.stringify(v)}`,
+          `tensor: expected a number at [${path.join(',')}], got ${Array.isArray(v) ? 'an array (ragged nesting)' : excerpt(v)}`,
         );
       }
       out[k++] = v;
@@ -53,7 +54,7 @@ function fill(values: NestedArray, shape: number[], out: TypedArray): void {
     }
     if (!Array.isArray(v) || v.length !== shape[dim]) {
       throw new ShapeError(
-        `tensor: ragged nested array: expected ${shape[dim]} elements at [${path.join(',')}] (shape ${formatShape(shape)}), got ${Array.isArray(v) ? v.length : JSON.stringify(v)}`,
+        `tensor: ragged nested array: expected ${shape[dim]} elements at [${path.join(',')}] (shape ${formatShape(shape)}), got ${Array.isArray(v) ? v.length : excerpt(v)}`,
       );
     }
     for (let i = 0; i < v.length; i++) walk(v[i], dim + 1, [...path, i]);

@@ -1,6 +1,7 @@
 import {
   ArgumentError,
   allocate,
+  excerpt,
   formatShape,
   GradError,
   Random,
@@ -72,9 +73,7 @@ export function settings(options: GradCheckOptions, where: string): Settings {
   };
   const mode = options.mode ?? 'auto';
   if (mode !== 'full' && mode !== 'vjp' && mode !== 'auto')
-    throw new ArgumentError(
-      `${where}: mode must be 'full', 'vjp' or 'auto', got ${JSON.stringify(mode)}`,
-    );
+    throw new ArgumentError(`${where}: mode must be 'full', 'vjp' or 'auto', got ${excerpt(mode)}`);
   const directions = options.directions ?? 3;
   if (!Number.isInteger(directions) || directions < 1)
     throw new ArgumentError(`${where}: directions must be a positive integer, got ${directions}`);

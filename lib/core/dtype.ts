@@ -1,3 +1,4 @@
+import { excerpt } from '../core/index.js';
 import { DTypeError } from './errors.js';
 
 /** Element type of a tensor: `'float64'` (the default, as in numpy) or `'float32'` (opt-in, faster). */
@@ -29,7 +30,5 @@ export function dtypeOf(data: unknown, where: string): DType {
 /** Checks that `dtype` names a supported dtype. */
 export function checkDType(dtype: unknown, where: string): DType {
   if (dtype === 'float32' || dtype === 'float64') return dtype;
-  throw new DTypeError(
-    `${where}: dtype must be 'float32' or 'float64', got ${JSON.stringify(dtype)}`,
-  );
+  throw new DTypeError(`${where}: dtype must be 'float32' or 'float64', got ${excerpt(dtype)}`);
 }

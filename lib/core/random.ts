@@ -1,3 +1,4 @@
+import { excerpt } from '../core/index.js';
 import { ArgumentError } from './errors.js';
 
 /** The complete, plain-data state of a `Random` generator (safe to JSON-encode and restore). */
@@ -113,7 +114,7 @@ export class Random {
     const s = state?.s;
     if (!Array.isArray(s) || s.length !== 4 || !s.every((v) => Number.isInteger(v) && v >= 0)) {
       throw new ArgumentError(
-        `Random.setState: expected { s: four unsigned 32-bit integers, spare }, got ${JSON.stringify(state)}`,
+        `Random.setState: expected { s: four unsigned 32-bit integers, spare }, got ${excerpt(state)}`,
       );
     }
     [this.s0, this.s1, this.s2, this.s3] = s as [number, number, number, number];

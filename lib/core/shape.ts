@@ -1,3 +1,4 @@
+import { excerpt } from '../core/index.js';
 import { ArgumentError, ShapeError } from './errors.js';
 
 export type Shape = readonly number[];
@@ -35,7 +36,7 @@ export function stridesOf(shape: Shape): number[] {
 export function checkShape(shape: unknown, where: string): number[] {
   if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
     throw new ShapeError(
-      `${where}: shape must be a list of non-negative integers, got ${JSON.stringify(shape)}`,
+      `${where}: shape must be a list of non-negative integers, got ${excerpt(shape)}`,
     );
   }
   return [...shape];
@@ -78,7 +79,7 @@ export function normalizeAxes(
   const list = typeof axis === 'number' ? [axis] : [...axis];
   const axes = list.map((a) => normalizeAxis(a, rank, op));
   if (new Set(axes).size !== axes.length) {
-    throw new ArgumentError(`${op}: axes must be distinct, got ${JSON.stringify(list)}`);
+    throw new ArgumentError(`${op}: axes must be distinct, got ${excerpt(list)}`);
   }
   return axes.sort((x, y) => x - y);
 }

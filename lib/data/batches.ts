@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, type Random } from '../core/index.js';
+import { ArgumentError, excerpt, type Random } from '../core/index.js';
 import type { Dataset } from './Dataset.js';
 import { gatherRows } from './gatherRows.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
@@ -67,7 +67,7 @@ export function batches(ds: Dataset, options: BatchesOptions): Batches {
   const { batchSize } = options ?? {};
   if (!Number.isInteger(batchSize) || batchSize <= 0) {
     throw new ArgumentError(
-      `${where}: batchSize must be a positive integer, got ${JSON.stringify(batchSize)}`,
+      `${where}: batchSize must be a positive integer, got ${excerpt(batchSize)}`,
     );
   }
   if (ds.length === 0) throw new ArgumentError(`${where}: the data set is empty`);

@@ -1,5 +1,12 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, checkDType, type DType, NonFiniteError } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  checkDType,
+  type DType,
+  excerpt,
+  NonFiniteError,
+} from '../core/index.js';
 import { cellRows, type EncoderInput } from './cellRows.js';
 import { compareCells, formatCell } from './compareCells.js';
 import { checkState } from './stateChecks.js';
@@ -27,7 +34,7 @@ function labelsOf(labels: Labels, where: string): Cell[] {
     }
     if (typeof v !== 'number' && typeof v !== 'string') {
       throw new ArgumentError(
-        `${where}: label ${i} is ${JSON.stringify(v) ?? String(v)}; expected a finite number or a string`,
+        `${where}: label ${i} is ${excerpt(v) ?? String(v)}; expected a finite number or a string`,
       );
     }
     out.push(v);

@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate } from '../core/index.js';
+import { ArgumentError, allocate, excerpt } from '../core/index.js';
 import { columnMatrix } from './columnMatrix.js';
 import { checkState, numberArray } from './stateChecks.js';
 
@@ -26,9 +26,7 @@ function checkRange(range: unknown, where: string): [number, number] {
     !range.every((v) => typeof v === 'number' && Number.isFinite(v)) ||
     !(range[0] < range[1])
   ) {
-    throw new ArgumentError(
-      `${where}: range must be [lo, hi] with lo < hi, got ${JSON.stringify(range)}`,
-    );
+    throw new ArgumentError(`${where}: range must be [lo, hi] with lo < hi, got ${excerpt(range)}`);
   }
   return [range[0], range[1]];
 }

@@ -4,6 +4,7 @@ import {
   allocate,
   checkDType,
   type DType,
+  excerpt,
   NonFiniteError,
   ShapeError,
 } from '../core/index.js';
@@ -39,9 +40,7 @@ export interface OneHotEncoderOptions {
 
 function checkUnknown(u: unknown, where: string): 'error' | 'ignore' {
   if (u !== 'error' && u !== 'ignore') {
-    throw new ArgumentError(
-      `${where}: unknown must be 'error' or 'ignore', got ${JSON.stringify(u)}`,
-    );
+    throw new ArgumentError(`${where}: unknown must be 'error' or 'ignore', got ${excerpt(u)}`);
   }
   return u;
 }
@@ -284,7 +283,7 @@ function checkCategory(
   }
   if (typeof v !== 'string') {
     throw new ArgumentError(
-      `${where}: ${columnLabel(j, names)} holds ${JSON.stringify(v)} at row ${i}; expected a number or a string`,
+      `${where}: ${columnLabel(j, names)} holds ${excerpt(v)} at row ${i}; expected a number or a string`,
     );
   }
   return v;

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ArgumentError, FormatError, NonFiniteError } from '../core/index.js';
+import { ArgumentError, excerpt, FormatError, NonFiniteError } from '../core/index.js';
 import { resolveColumns } from './resolveColumn.js';
 import type { Cell, ColumnRef, Table } from './Table.js';
 
@@ -72,7 +72,7 @@ function parseRows(text: string, delimiter: string, where: string): RawRow[] {
 function checkCount(value: unknown, where: string, what: string): number {
   if (!Number.isInteger(value) || (value as number) < 0) {
     throw new ArgumentError(
-      `${where}: ${what} must be a non-negative integer, got ${JSON.stringify(value)}`,
+      `${where}: ${what} must be a non-negative integer, got ${excerpt(value)}`,
     );
   }
   return value as number;
@@ -96,19 +96,17 @@ export function parseCsvTable(
     (!Number.isInteger(namesRow) || namesRow < 0 || namesRow >= headerRows)
   ) {
     throw new ArgumentError(
-      `${where}: namesRow must be null or an index below headerRows (${headerRows}), got ${JSON.stringify(namesRow)}`,
+      `${where}: namesRow must be null or an index below headerRows (${headerRows}), got ${excerpt(namesRow)}`,
     );
   }
   const missing = options.missing ?? 'error';
   if (missing !== 'error' && missing !== 'drop') {
-    throw new ArgumentError(
-      `${where}: missing must be 'error' or 'drop', got ${JSON.stringify(missing)}`,
-    );
+    throw new ArgumentError(`${where}: missing must be 'error' or 'drop', got ${excerpt(missing)}`);
   }
   const delimiter = options.delimiter ?? ',';
   if (typeof delimiter !== 'string' || delimiter.length === 0) {
     throw new ArgumentError(
-      `${where}: delimiter must be a non-empty string, got ${JSON.stringify(delimiter)}`,
+      `${where}: delimiter must be a non-empty string, got ${excerpt(delimiter)}`,
     );
   }
 
@@ -152,16 +150,16 @@ export function parseCsvTable(
       if (MISSING.test(text)) {
         if (missing === 'drop') continue rowLoop;
         throw new FormatError(
-          `${where}: missing value ${JSON.stringify(fields[c])} at ${at()}; pass missing: 'drop' to drop such rows`,
+          `${where}: missing value ${excerpt(fields[c])} at ${at()}; pass missing: 'drop' to drop such rows`,
         );
       }
       if (categorical.has(c)) cells[k] = text;
       else if (NUMBER.test(text)) cells[k] = Number(text);
       else if (INFINITE.test(text)) {
-        throw new NonFiniteError(`${where}: non-finite value ${JSON.stringify(text)} at ${at()}`);
+        throw new NonFiniteError(`${where}: non-finite value ${excerpt(text)} at ${at()}`);
       } else {
         throw new FormatError(
-          `${where}: ${JSON.stringify(text)} at ${at()} is not a number; list the column in categorical to keep it as text`,
+          `${where}: ${excerpt(text)} at ${at()} is not a number; list the column in categorical to keep it as text`,
         );
       }
     }

@@ -1,4 +1,4 @@
-import { ArgumentError, Random } from '../core/index.js';
+import { ArgumentError, excerpt, Random } from '../core/index.js';
 
 /** Where a data function takes its randomness from: a seed, or a generator whose state advances. */
 export interface SeedOptions {
@@ -21,7 +21,7 @@ export function rngFrom(options: SeedOptions, where: string): Random {
   }
   const seed = options.seed ?? 0;
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new ArgumentError(`${where}: seed must be a finite number, got ${JSON.stringify(seed)}`);
+    throw new ArgumentError(`${where}: seed must be a finite number, got ${excerpt(seed)}`);
   }
   return new Random(seed);
 }

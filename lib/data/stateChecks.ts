@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 
 /** The state object as a record after checking its `name` and that every key in `keys` is present. */
 export function checkState(
@@ -8,15 +8,11 @@ export function checkState(
   where: string,
 ): Record<string, unknown> {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new ArgumentError(
-      `${where}: expected a ${name} state object, got ${JSON.stringify(state)}`,
-    );
+    throw new ArgumentError(`${where}: expected a ${name} state object, got ${excerpt(state)}`);
   }
   const s = state as Record<string, unknown>;
   if (s.name !== name) {
-    throw new ArgumentError(
-      `${where}: expected state name "${name}", got ${JSON.stringify(s.name)}`,
-    );
+    throw new ArgumentError(`${where}: expected state name "${name}", got ${excerpt(s.name)}`);
   }
   for (const key of keys) {
     if (!(key in s)) throw new ArgumentError(`${where}: state is missing key "${key}"`);

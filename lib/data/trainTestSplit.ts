@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { classLabels } from './classLabels.js';
 import type { Dataset } from './Dataset.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
@@ -43,7 +43,7 @@ export function trainTestSplit(
   const where = 'trainTestSplit';
   const f = options.testFraction ?? 0.2;
   if (typeof f !== 'number' || !(f > 0 && f < 1)) {
-    throw new ArgumentError(`${where}: testFraction must be in (0, 1), got ${JSON.stringify(f)}`);
+    throw new ArgumentError(`${where}: testFraction must be in (0, 1), got ${excerpt(f)}`);
   }
   const n = ds.length;
   // NOTE: n·f is rounded up as in scikit-learn; the epsilon keeps 100·0.07 = 7.000000000000001 at 7.

@@ -7,6 +7,7 @@ import { stringifyExact } from './exactJson.js';
 import { MANIFEST_KEY, MANIFEST_VERSION, type Manifest, OPTIMIZER_PREFIX } from './manifest.js';
 import { optimizerToTensors } from './optimizerTensors.js';
 import type { Preprocessor, PreprocessorState } from './preprocessor.js';
+import { setOwn } from './records.js';
 import type { Snapshot } from './Snapshot.js';
 import { preprocessingManifest } from './save.js';
 
@@ -47,7 +48,7 @@ export function encodeSnapshot(
         `${where}: weight name '${name}' clashes with the optimiser's tensors`,
       );
     }
-    tensors[name] = new Tensor(w.data, w.shape);
+    setOwn(tensors, name, new Tensor(w.data, w.shape));
   }
   const parameters = Object.keys(tensors);
   const model = options.model;

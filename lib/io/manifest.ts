@@ -44,7 +44,11 @@ export function parseManifest(text: string, where: string): Manifest {
       `${where}: manifest version ${m.version} is newer than this rxgrad reads (${MANIFEST_VERSION})`,
     );
   }
-  if (!Array.isArray(m.parameters) || typeof m.modelClass !== 'string') {
+  if (
+    !Array.isArray(m.parameters) ||
+    !m.parameters.every((p) => typeof p === 'string') ||
+    typeof m.modelClass !== 'string'
+  ) {
     throw new FormatError(`${where}: the manifest lacks its parameters list or model class`);
   }
   return m;

@@ -8,6 +8,7 @@ import { stringifyExact } from './exactJson.js';
 import { MANIFEST_KEY, MANIFEST_VERSION, type Manifest, OPTIMIZER_PREFIX } from './manifest.js';
 import { optimizerStateOf, optimizerToTensors } from './optimizerTensors.js';
 import { type Preprocessor, type PreprocessorState, preprocessorState } from './preprocessor.js';
+import { setOwn } from './records.js';
 
 /** What `save` stores next to the model's weights. */
 export interface SaveOptions {
@@ -53,7 +54,7 @@ export function save(model: Module, options: SaveOptions = {}): Uint8Array {
         `${where}: parameter name '${name}' clashes with the optimiser's tensors`,
       );
     }
-    tensors[name] = p;
+    setOwn(tensors, name, p);
     parameters.push(name);
   }
   const manifest: Manifest = {

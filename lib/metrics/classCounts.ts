@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import {
   asTensor,
   checkNumClasses,
@@ -57,7 +57,7 @@ export function classCounts(
   const average = options.average ?? 'binary';
   if (average !== 'binary' && average !== 'macro') {
     throw new ArgumentError(
-      `${where}: average must be 'binary' or 'macro', got ${JSON.stringify(average)}`,
+      `${where}: average must be 'binary' or 'macro', got ${excerpt(average)}`,
     );
   }
   const p = predictedLabels(pred, options.threshold, where);

@@ -1,5 +1,5 @@
 import { type NestedArray, Tensor, tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, NonFiniteError, ShapeError } from '../core/index.js';
+import { ArgumentError, excerpt, formatShape, NonFiniteError, ShapeError } from '../core/index.js';
 
 /**
  * The most classes a class metric takes: a confusion matrix is k×k numbers (4096² ≈ 16.8
@@ -12,7 +12,7 @@ export const MAX_CLASSES = 4096;
 export function checkNumClasses(k: unknown, where: string): number {
   if (!Number.isInteger(k) || (k as number) < 1 || (k as number) > MAX_CLASSES) {
     throw new ArgumentError(
-      `${where}: numClasses must be an integer in [1, ${MAX_CLASSES}], got ${typeof k === 'number' ? k : (JSON.stringify(k) ?? typeof k)}`,
+      `${where}: numClasses must be an integer in [1, ${MAX_CLASSES}], got ${typeof k === 'number' ? k : excerpt(k)}`,
     );
   }
   return k as number;

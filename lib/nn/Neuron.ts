@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, type DType, type Random } from '../core/index.js';
+import { ArgumentError, type DType, excerpt, type Random } from '../core/index.js';
 import { relu, sigmoid, tanh } from '../ops/index.js';
 import type { Initializer, InitName } from './init.js';
 import { Linear } from './Linear.js';
@@ -44,7 +44,7 @@ export class Neuron extends Linear {
     super(inputs, 1, linear);
     if (typeof activation !== 'string' || !Object.hasOwn(functions, activation)) {
       throw new ArgumentError(
-        `Neuron: activation must be one of ${Object.keys(functions).join(', ')}, got ${JSON.stringify(activation)}`,
+        `Neuron: activation must be one of ${Object.keys(functions).join(', ')}, got ${excerpt(activation)}`,
       );
     }
     this.activation = activation;

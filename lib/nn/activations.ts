@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { gelu, leakyRelu, relu, sigmoid, softmax, tanh } from '../ops/index.js';
 import { Module } from './Module.js';
 
@@ -122,6 +122,6 @@ export function activation(spec: ActivationName | (() => Module), where = 'activ
   }
   if (typeof spec === 'string' && Object.hasOwn(factories, spec)) return factories[spec]();
   throw new ArgumentError(
-    `${where}: unknown activation ${JSON.stringify(spec)}; expected one of ${Object.keys(factories).join(', ')} or a function returning a Module`,
+    `${where}: unknown activation ${excerpt(spec)}; expected one of ${Object.keys(factories).join(', ')} or a function returning a Module`,
   );
 }

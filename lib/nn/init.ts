@@ -5,6 +5,7 @@ import {
   checkDType,
   checkShape,
   type DType,
+  excerpt,
   Random,
   sizeOf,
 } from '../core/index.js';
@@ -189,9 +190,7 @@ export interface HeOptions extends InitOptions {
 function heFan(shape: readonly number[], options: HeOptions, where: string): number {
   const mode = options.mode ?? 'fanIn';
   if (mode !== 'fanIn' && mode !== 'fanOut') {
-    throw new ArgumentError(
-      `${where}: mode must be 'fanIn' or 'fanOut', got ${JSON.stringify(mode)}`,
-    );
+    throw new ArgumentError(`${where}: mode must be 'fanIn' or 'fanOut', got ${excerpt(mode)}`);
   }
   return fans(shape)[mode];
 }
@@ -263,6 +262,6 @@ export function resolveInit(spec: InitName | Initializer, where: string): Initia
   if (typeof spec === 'function') return spec;
   if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec];
   throw new ArgumentError(
-    `${where}: unknown initialiser ${JSON.stringify(spec)}; expected a function or one of ${Object.keys(byName).join(', ')}`,
+    `${where}: unknown initialiser ${excerpt(spec)}; expected a function or one of ${Object.keys(byName).join(', ')}`,
   );
 }

@@ -1,4 +1,4 @@
-import { ArgumentError, type DType, type Random } from '../core/index.js';
+import { ArgumentError, type DType, excerpt, type Random } from '../core/index.js';
 import { type ActivationName, activation as makeActivation } from './activations.js';
 import { type Initializer, type InitName, resolveRng } from './init.js';
 import { Linear } from './Linear.js';
@@ -41,7 +41,7 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequent
     !sizes.every((n) => Number.isInteger(n) && n > 0)
   ) {
     throw new ArgumentError(
-      `mlp: sizes must list at least two positive integers (inputs, …, outputs), got ${JSON.stringify(sizes)}`,
+      `mlp: sizes must list at least two positive integers (inputs, …, outputs), got ${excerpt(sizes)}`,
     );
   }
   const hidden = options.activation ?? 'relu';

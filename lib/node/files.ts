@@ -1,6 +1,6 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import {
   decodeSnapshot,
   type EncodeSnapshotOptions,
@@ -27,7 +27,7 @@ let counter = 0;
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
   if (typeof path !== 'string' || path === '') {
     throw new ArgumentError(
-      `writeFileAtomic: path must be a non-empty string, got ${JSON.stringify(path)}`,
+      `writeFileAtomic: path must be a non-empty string, got ${excerpt(path)}`,
     );
   }
   if (!(bytes instanceof Uint8Array)) {

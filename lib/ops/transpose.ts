@@ -1,6 +1,6 @@
 import { fromOp, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
-import { ArgumentError, allocate, formatShape } from '../core/index.js';
+import { ArgumentError, allocate, excerpt, formatShape } from '../core/index.js';
 import { expectTensor } from './util.js';
 
 /**
@@ -19,7 +19,7 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
     new Set(p).size === t.rank;
   if (!valid) {
     throw new ArgumentError(
-      `transpose: perm must be a permutation of 0..${t.rank - 1} for shape ${formatShape(t.shape)}, got ${JSON.stringify(perm)}`,
+      `transpose: perm must be a permutation of 0..${t.rank - 1} for shape ${formatShape(t.shape)}, got ${excerpt(perm)}`,
     );
   }
   const shape = p.map((a) => t.shape[a]);

@@ -3,6 +3,7 @@ import {
   ArgumentError,
   allocate,
   type DType,
+  excerpt,
   formatShape,
   ShapeError,
   shapesEqual,
@@ -62,7 +63,7 @@ export function dtypeOfOperands(a: TensorLike, b: TensorLike): DType {
 /** Checks that `x` is a number (not NaN). */
 export function expectNumber(x: unknown, op: string, arg: string): number {
   if (typeof x === 'number' && !Number.isNaN(x)) return x;
-  const found = typeof x === 'number' ? `${x}` : (JSON.stringify(x) ?? typeof x);
+  const found = typeof x === 'number' ? `${x}` : excerpt(x);
   throw new ArgumentError(`${op}: ${arg} must be a number, got ${found}`);
 }
 

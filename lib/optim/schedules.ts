@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { Schedule } from './Optimizer.js';
 import { checkRange } from './options.js';
 
@@ -112,7 +112,7 @@ export function joinSchedules(
     !boundaries.every((b, i) => Number.isInteger(b) && b > 0 && (i === 0 || b > boundaries[i - 1]))
   ) {
     throw new ArgumentError(
-      `joinSchedules: boundaries must be ${schedules.length - 1} increasing positive integers (one fewer than the schedules), got ${JSON.stringify(boundaries)}`,
+      `joinSchedules: boundaries must be ${schedules.length - 1} increasing positive integers (one fewer than the schedules), got ${excerpt(boundaries)}`,
     );
   }
   return (step) => {

@@ -67,7 +67,7 @@ describe('batches', () => {
   it('rejects bad batch sizes and options', () => {
     for (const bad of [0, -1, 2.5, Number.NaN, '4']) {
       expect(() => batches(ds, { batchSize: bad as number })).toThrow(
-        `batches: batchSize must be a positive integer, got ${JSON.stringify(bad)}`,
+        `batches: batchSize must be a positive integer, got ${Number.isNaN(bad) ? 'NaN' : JSON.stringify(bad)}`,
       );
     }
     expect(() => batches(ds, {} as never)).toThrow(ArgumentError);

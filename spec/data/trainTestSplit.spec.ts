@@ -87,7 +87,7 @@ describe('trainTestSplit', () => {
   it('rejects bad fractions, empty parts and conflicting options', () => {
     for (const f of [0, 1, -0.1, 1.5, Number.NaN]) {
       expect(() => trainTestSplit(ds, { testFraction: f })).toThrow(
-        `trainTestSplit: testFraction must be in (0, 1), got ${JSON.stringify(f)}`,
+        `trainTestSplit: testFraction must be in (0, 1), got ${Number.isNaN(f) ? 'NaN' : JSON.stringify(f)}`,
       );
     }
     expect(() => trainTestSplit(indexed([0, 1]), { testFraction: 0.9 })).toThrow(

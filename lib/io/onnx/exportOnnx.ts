@@ -2,6 +2,7 @@ import {
   ArgumentError,
   type DType,
   DTypeError,
+  excerpt,
   formatShape,
   normalizeAxis,
   ShapeError,
@@ -232,7 +233,7 @@ function checkInputShape(shape: unknown, where: string): (number | string)[] {
     !shape.every((d) => d === null || typeof d === 'string' || (Number.isInteger(d) && d > 0))
   ) {
     throw new ArgumentError(
-      `${where}: inputShape must list positive sizes, or null / a name for a dynamic dimension (e.g. [null, 30]), got ${JSON.stringify(shape)}`,
+      `${where}: inputShape must list positive sizes, or null / a name for a dynamic dimension (e.g. [null, 30]), got ${excerpt(shape)}`,
     );
   }
   return shape.map((d, i) => (d === null ? (i === 0 ? 'batch' : `dim${i}`) : d));
