@@ -55,3 +55,33 @@ export function excerpt(value: unknown, max = 60): string {
   walk(value, 0);
   return out.length > max ? `${out.slice(0, max)}…` : out;
 }
+
+/**
+ * What kind of value `value` is, for "expected a Tensor, got …" messages: `null`, `an array`,
+ * `a Float32Array`, `a Dataset`, `an object with keys x, y`, `the string "abc"`, `the number 5`.
+ *
+ * @example kindOf({ x: 1, y: 2 })  // 'an object with keys x, y'
+ */
+export function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return `an array (${excerpt(value, 30)})`;
+  if (typeof value === 'string') return `the string ${excerpt(value, 30)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `the ${typeof value} ${excerpt(value)}`;
+  }
+  if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`;
+  if (typeof value === 'symbol') return 'a symbol';
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  if (typeof name === 'string' && name !== 'Object' && name !== '') {
+    return `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name}`;
+  }
+  const keys: string[] = [];
+  for (const key in value as object) {
+    if (keys.length === 6) {
+      keys.push('…');
+      break;
+    }
+    keys.push(key.length > 20 ? `${key.slice(0, 20)}…` : key);
+  }
+  return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.join(', ')}`;
+}

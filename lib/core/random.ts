@@ -1,5 +1,5 @@
-import { excerpt } from '../core/index.js';
 import { ArgumentError } from './errors.js';
+import { excerpt } from './excerpt.js';
 
 /** The complete, plain-data state of a `Random` generator (safe to JSON-encode and restore). */
 export interface RandomState {
@@ -24,8 +24,8 @@ export class Random {
   private spare: number | null = null;
 
   constructor(seed = 0) {
-    if (!Number.isFinite(seed)) {
-      throw new ArgumentError(`Random: seed must be a finite number, got ${seed}`);
+    if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+      throw new ArgumentError(`Random: seed must be a finite number, got ${excerpt(seed)}`);
     }
     // NOTE: seeds beyond 2^32 are folded so that 1 and 2^32 + 1 still differ.
     let x = (Math.trunc(seed) >>> 0) ^ (Math.trunc(seed / 4294967296) >>> 0);

@@ -1,5 +1,5 @@
-import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, ShapeError } from '../core/index.js';
+import { Tensor } from '../autograd/index.js';
+import { ArgumentError, formatShape, kindOf, ShapeError } from '../core/index.js';
 import { gatherRows } from './gatherRows.js';
 
 /**
@@ -23,6 +23,30 @@ export class Dataset {
     y: Tensor,
     meta: { featureNames?: readonly string[]; classNames?: readonly string[] } = {},
   ) {
+    for (const [arg, t] of [
+      ['x', x],
+      ['y', y],
+    ] as const) {
+      if (!(t instanceof Tensor)) {
+        throw new ArgumentError(
+          `Dataset: ${arg} must be a Tensor, got ${kindOf(t)}; make one with tensor(...), or a data set from arrays with fromArrays`,
+        );
+      }
+    }
+    if (meta === null || typeof meta !== 'object') {
+      throw new ArgumentError(
+        `Dataset: meta must be an object { featureNames, classNames }, got ${kindOf(meta)}`,
+      );
+    }
+    for (const key of ['featureNames', 'classNames'] as const) {
+      const names = meta[key];
+      if (
+        names !== undefined &&
+        (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+      ) {
+        throw new ArgumentError(`Dataset: ${key} must be a list of strings, got ${kindOf(names)}`);
+      }
+    }
     if (x.rank === 0 || y.rank === 0) {
       throw new ShapeError(
         `Dataset: x and y need a samples axis, got x ${formatShape(x.shape)} and y ${formatShape(y.shape)}`,
@@ -68,4 +92,10 @@ export class Dataset {
     if (this.classNames) parts.push(`classes=${this.classNames.length}`);
     return `Dataset(${parts.join(', ')})`;
   }
+}
+
+/** `ds` if it is a `Dataset`; an `ArgumentError` naming `where` otherwise (a plain `{ x, y }` included). */
+export function expectDataset(ds: unknown, where: string): Dataset {
+  if (ds instanceof Dataset) return ds;
+  throw new ArgumentError(`${where}: expected a Dataset (new Dataset(x, y)), got ${kindOf(ds)}`);
 }

@@ -3,6 +3,7 @@ import {
   ArgumentError,
   allocate,
   checkDType,
+  checkOptions,
   type DType,
   excerpt,
   NonFiniteError,
@@ -156,5 +157,6 @@ export class LabelEncoder {
 
 /** A new, unfitted `LabelEncoder` (indices in a `dtype` tensor, default `'float64'`). */
 export function labelEncoder(options: { dtype?: DType } = {}): LabelEncoder {
-  return new LabelEncoder(options.dtype);
+  const o = checkOptions(options, ['dtype'], 'labelEncoder');
+  return new LabelEncoder(o.dtype === undefined ? undefined : checkDType(o.dtype, 'labelEncoder'));
 }

@@ -3,6 +3,7 @@ import {
   ArgumentError,
   allocate,
   checkDType,
+  checkOptions,
   type DType,
   excerpt,
   NonFiniteError,
@@ -62,6 +63,7 @@ export class OneHotEncoder {
   private readonly dtype: DType | undefined;
 
   constructor(options: OneHotEncoderOptions = {}) {
+    checkOptions(options, ['columns', 'unknown', 'dtype'], 'oneHotEncoder');
     this.columnRefs = options.columns;
     this.unknownPolicy = checkUnknown(options.unknown ?? 'error', 'oneHotEncoder');
     this.dtype =
@@ -134,7 +136,7 @@ export class OneHotEncoder {
     );
     const outCols = this.outputWidth(s);
     const dtype = this.dtype ?? (data instanceof Tensor ? data.dtype : 'float64');
-    const out = allocate(dtype, m.rows * outCols);
+    const out = allocate(dtype, m.rows * outCols, 'oneHotEncoder.transform');
     for (let i = 0; i < m.rows; i++) {
       let o = i * outCols;
       for (let j = 0; j < m.cols; j++) {

@@ -1,5 +1,12 @@
 import Papa from 'papaparse';
-import { ArgumentError, excerpt, FormatError, NonFiniteError } from '../core/index.js';
+import {
+  ArgumentError,
+  checkOptions,
+  excerpt,
+  FormatError,
+  kindOf,
+  NonFiniteError,
+} from '../core/index.js';
 import { resolveColumns } from './resolveColumn.js';
 import type { Cell, ColumnRef, Table } from './Table.js';
 
@@ -36,6 +43,25 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const MISSING = /^(?:|nan|na)$/i;
 const INFINITE = /^[+-]?(?:inf|infinity)$/i;
 
+/** The options `readCsv` knows (and `loadCsv`, but for `columns`). */
+export const READ_CSV_OPTIONS = [
+  'headerRows',
+  'namesRow',
+  'columnNames',
+  'delimiter',
+  'columns',
+  'categorical',
+  'missing',
+];
+
+/** The CSV text, or an `ArgumentError` naming `where`. */
+export function checkedText(text: unknown, where: string): string {
+  if (typeof text !== 'string') {
+    throw new ArgumentError(`${where}: expected the CSV text as a string, got ${kindOf(text)}`);
+  }
+  return text;
+}
+
 interface RawRow {
   readonly fields: string[];
   readonly line: number;
@@ -45,17 +71,20 @@ function parseRows(text: string, delimiter: string, where: string): RawRow[] {
   if (typeof text !== 'string') {
     throw new ArgumentError(`${where}: expected the CSV text as a string, got ${typeof text}`);
   }
+  // NOTE: a byte-order mark (Excel's "CSV UTF-8") is not part of the first name; and line
+  // endings are made uniform first, since papaparse takes the first one it sees for all lines
+  // (mixed CRLF and LF would merge rows into one cell).
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const rows: RawRow[] = [];
   let cursor = 0;
   let line = 1;
-  let lineBreak = '\n';
-  Papa.parse<string[]>(text, {
+  Papa.parse<string[]>(body, {
     delimiter,
+    newline: '\n',
     step: (result) => {
-      if (result.meta.linebreak) lineBreak = result.meta.linebreak === '\r' ? '\r' : '\n';
       const start = line;
       const end = result.meta.cursor;
-      for (let i = cursor; i < end; i++) if (text[i] === lineBreak) line++;
+      for (let i = cursor; i < end; i++) if (body.charCodeAt(i) === 10) line++;
       cursor = end;
       const error = result.errors[0];
       if (error) {
@@ -87,6 +116,7 @@ export function parseCsvTable(
   options: ReadCsvOptions,
   where: string,
   choose?: (names: readonly string[]) => number[],
+  float32 = false,
 ): CsvTable {
   const headerRows = checkCount(options.headerRows ?? 1, where, 'headerRows');
   const namesRow =
@@ -154,8 +184,16 @@ export function parseCsvTable(
         );
       }
       if (categorical.has(c)) cells[k] = text;
-      else if (NUMBER.test(text)) cells[k] = Number(text);
-      else if (INFINITE.test(text)) {
+      else if (NUMBER.test(text)) {
+        const v = Number(text);
+        // NOTE: 1e400 parses as Infinity: as non-finite as a cell reading inf.
+        if (!Number.isFinite(v) || (float32 && !Number.isFinite(Math.fround(v)))) {
+          throw new NonFiniteError(
+            `${where}: ${excerpt(text)} at ${at()} overflows${float32 ? ' float32' : ''} to ${v > 0 ? '' : '-'}Infinity, expected a finite number`,
+          );
+        }
+        cells[k] = v;
+      } else if (INFINITE.test(text)) {
         throw new NonFiniteError(`${where}: non-finite value ${excerpt(text)} at ${at()}`);
       } else {
         throw new FormatError(
@@ -178,5 +216,9 @@ export function parseCsvTable(
  * t.rows; // [['red', 1], ['blue', 2]]
  */
 export function readCsv(text: string, options: ReadCsvOptions = {}): CsvTable {
-  return parseCsvTable(text, options, 'readCsv');
+  return parseCsvTable(
+    checkedText(text, 'readCsv'),
+    checkOptions(options, READ_CSV_OPTIONS, 'readCsv'),
+    'readCsv',
+  );
 }

@@ -32,3 +32,17 @@ export function numberArray(value: unknown, key: string, where: string, length?:
   }
   return [...value];
 }
+
+/**
+ * The smallest power of two ≥ |v| (1 for 0 or a non-finite v): a scale that brings v into
+ * [−1, 1] exactly, as dividing by a power of two loses no bits.
+ */
+export function powerOfTwoAbove(v: number): number {
+  const a = Math.abs(v);
+  if (a === 0 || !Number.isFinite(a)) return 1;
+  let k = 2 ** Math.ceil(Math.log2(a));
+  // NOTE: log2 may round across a power of two; and 2^1024 overflows, so stay at 2^1023.
+  if (k < a) k *= 2;
+  if (!Number.isFinite(k)) return 2 ** 1023;
+  return k === 0 ? Number.MIN_VALUE : k;
+}

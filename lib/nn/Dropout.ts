@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, type Random } from '../core/index.js';
+import { ArgumentError, allocate, checkOptions, type Random } from '../core/index.js';
 import { mul } from '../ops/index.js';
 import { resolveRng } from './init.js';
 import { Module } from './Module.js';
@@ -28,7 +28,7 @@ export class Dropout extends Module {
       throw new ArgumentError(`Dropout: p must be a probability in [0, 1), got ${p}`);
     }
     this.p = p;
-    this.rng = resolveRng(options, 'Dropout');
+    this.rng = resolveRng(checkOptions(options, ['seed', 'rng'], 'Dropout'), 'Dropout');
   }
 
   forward(x: Tensor): Tensor {

@@ -2,7 +2,9 @@ import { Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
   allocate,
+  booleanOption,
   checkDType,
+  checkOptions,
   checkShape,
   type DType,
   excerpt,
@@ -54,17 +56,30 @@ export function resolveRng(options: { seed?: number; rng?: Random }, where: stri
   return new Random(options.seed ?? 0);
 }
 
+const INIT_OPTIONS = ['seed', 'rng', 'dtype', 'requiresGrad'];
+
+/** The options of an initialiser, checked: known keys only (`INIT_OPTIONS` and `extra`). */
+function initOptions(options: InitOptions | undefined, where: string, extra: readonly string[]) {
+  const o = checkOptions(options, [...INIT_OPTIONS, ...extra], where);
+  return {
+    dtype: checkDType(o.dtype ?? 'float64', where),
+    requiresGrad: booleanOption(o.requiresGrad, false, where, 'requiresGrad'),
+  };
+}
+
 function draw(
   where: string,
   shape: readonly number[],
   options: InitOptions,
+  extra: readonly string[],
   sample: (rng: Random) => number,
 ): Tensor {
   const s = checkShape(shape, where);
+  const { dtype, requiresGrad } = initOptions(options, where, extra);
   const rng = resolveRng(options, where);
-  const data = allocate(checkDType(options.dtype ?? 'float64', where), sizeOf(s));
+  const data = allocate(dtype, sizeOf(s), where);
   for (let i = 0; i < data.length; i++) data[i] = sample(rng);
-  return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, s, { requiresGrad });
 }
 
 function checkNumber(value: number, where: string, arg: string, positive = false): number {
@@ -110,9 +125,10 @@ export function constant(
 ): Tensor {
   checkNumber(value, 'init.constant', 'value');
   const s = checkShape(shape, 'init.constant');
-  const data = allocate(checkDType(options.dtype ?? 'float64', 'init.constant'), sizeOf(s));
+  const { dtype, requiresGrad } = initOptions(options, 'init.constant', []);
+  const data = allocate(dtype, sizeOf(s), 'init.constant');
   data.fill(value);
-  return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, s, { requiresGrad });
 }
 
 /**
@@ -124,10 +140,11 @@ export function normal(
   shape: readonly number[],
   options: InitOptions & { mean?: number; std?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'mean', 'std'], 'init.normal');
   const mean = checkNumber(options.mean ?? 0, 'init.normal', 'mean');
   const std = checkNumber(options.std ?? 1, 'init.normal', 'std');
   if (std < 0) throw new ArgumentError(`init.normal: std must be non-negative, got ${std}`);
-  return draw('init.normal', shape, options, (r) => mean + std * r.normal());
+  return draw('init.normal', shape, options, ['mean', 'std'], (r) => mean + std * r.normal());
 }
 
 /**
@@ -139,6 +156,7 @@ export function uniform(
   shape: readonly number[],
   options: InitOptions & { low?: number; high?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'low', 'high'], 'init.uniform');
   const low = checkNumber(options.low ?? 0, 'init.uniform', 'low');
   const high = checkNumber(options.high ?? 1, 'init.uniform', 'high');
   if (!(high > low)) {
@@ -146,7 +164,13 @@ export function uniform(
       `init.uniform: high must be greater than low, got low=${low}, high=${high}`,
     );
   }
-  return draw('init.uniform', shape, options, (r) => low + (high - low) * r.uniform());
+  return draw(
+    'init.uniform',
+    shape,
+    options,
+    ['low', 'high'],
+    (r) => low + (high - low) * r.uniform(),
+  );
 }
 
 /**
@@ -159,10 +183,11 @@ export function glorotUniform(
   shape: readonly number[],
   options: InitOptions & { gain?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain'], 'init.glorotUniform');
   const gain = checkNumber(options.gain ?? 1, 'init.glorotUniform', 'gain', true);
-  const { fanIn, fanOut } = fans(shape);
+  const { fanIn, fanOut } = fans(checkShape(shape, 'init.glorotUniform'));
   const a = gain * Math.sqrt(6 / (fanIn + fanOut));
-  return draw('init.glorotUniform', shape, options, (r) => a * (2 * r.uniform() - 1));
+  return draw('init.glorotUniform', shape, options, ['gain'], (r) => a * (2 * r.uniform() - 1));
 }
 
 /**
@@ -174,10 +199,11 @@ export function glorotNormal(
   shape: readonly number[],
   options: InitOptions & { gain?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain'], 'init.glorotNormal');
   const gain = checkNumber(options.gain ?? 1, 'init.glorotNormal', 'gain', true);
-  const { fanIn, fanOut } = fans(shape);
+  const { fanIn, fanOut } = fans(checkShape(shape, 'init.glorotNormal'));
   const std = gain * Math.sqrt(2 / (fanIn + fanOut));
-  return draw('init.glorotNormal', shape, options, (r) => std * r.normal());
+  return draw('init.glorotNormal', shape, options, ['gain'], (r) => std * r.normal());
 }
 
 /** He/Kaiming options: `gain` (default √2, for relu) and which fan keeps the variance. */
@@ -192,7 +218,7 @@ function heFan(shape: readonly number[], options: HeOptions, where: string): num
   if (mode !== 'fanIn' && mode !== 'fanOut') {
     throw new ArgumentError(`${where}: mode must be 'fanIn' or 'fanOut', got ${excerpt(mode)}`);
   }
-  return fans(shape)[mode];
+  return fans(checkShape(shape, where))[mode];
 }
 
 /**
@@ -202,9 +228,10 @@ function heFan(shape: readonly number[], options: HeOptions, where: string): num
  * @example init.heUniform([30, 16], { seed: 1 })  // a = √(6/30) ≈ 0.447
  */
 export function heUniform(shape: readonly number[], options: HeOptions = {}): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain', 'mode'], 'init.heUniform');
   const gain = checkNumber(options.gain ?? Math.SQRT2, 'init.heUniform', 'gain', true);
   const a = gain * Math.sqrt(3 / heFan(shape, options, 'init.heUniform'));
-  return draw('init.heUniform', shape, options, (r) => a * (2 * r.uniform() - 1));
+  return draw('init.heUniform', shape, options, ['gain', 'mode'], (r) => a * (2 * r.uniform() - 1));
 }
 
 /**
@@ -213,9 +240,10 @@ export function heUniform(shape: readonly number[], options: HeOptions = {}): Te
  * @example init.heNormal([30, 16], { seed: 1 })  // σ = √(2/30) ≈ 0.258
  */
 export function heNormal(shape: readonly number[], options: HeOptions = {}): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain', 'mode'], 'init.heNormal');
   const gain = checkNumber(options.gain ?? Math.SQRT2, 'init.heNormal', 'gain', true);
   const std = gain / Math.sqrt(heFan(shape, options, 'init.heNormal'));
-  return draw('init.heNormal', shape, options, (r) => std * r.normal());
+  return draw('init.heNormal', shape, options, ['gain', 'mode'], (r) => std * r.normal());
 }
 
 /**

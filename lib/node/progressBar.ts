@@ -46,9 +46,7 @@ export function progressBar<E extends RestartsEvent>(
   }
   const fps = options.fps ?? 10;
   if (typeof fps !== 'number' || !(fps > 0)) {
-    throw new ArgumentError(
-      `progressBar: fps must be a positive number, got ${excerpt(fps)}`,
-    );
+    throw new ArgumentError(`progressBar: fps must be a positive number, got ${excerpt(fps)}`);
   }
   return (source) =>
     defer(() => {

@@ -69,7 +69,7 @@ function matmul2d(
   const bBatch = b.shape.slice(0, -2);
   const batch = broadcastShapes(aBatch, bBatch, 'matmul (batch dimensions)');
   const shape = [...batch, m, n];
-  const out = allocate(a.dtype, sizeOf(shape));
+  const out = allocate(a.dtype, sizeOf(shape), 'matmul');
   const count = sizeOf(batch);
   const aOff = batchOffsets(batch, aBatch, m * k);
   const bOff = batchOffsets(batch, bBatch, k * n);

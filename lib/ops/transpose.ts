@@ -10,6 +10,11 @@ import { expectTensor } from './util.js';
  */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   const t = expectTensor(x, 'transpose', 'x');
+  if (perm !== undefined && !Array.isArray(perm)) {
+    throw new ArgumentError(
+      `transpose: perm must be a list of axes (a permutation of 0..${t.rank - 1}), got ${excerpt(perm)}`,
+    );
+  }
   const p = perm
     ? perm.map((a) => (a < 0 ? a + t.rank : a))
     : t.shape.map((_, i) => t.rank - 1 - i);

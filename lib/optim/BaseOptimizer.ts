@@ -1,5 +1,12 @@
 import { noGrad, Tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, ShapeError, type TypedArray } from '../core/index.js';
+import {
+  ArgumentError,
+  formatShape,
+  kindOf,
+  ShapeError,
+  shapesEqual,
+  type TypedArray,
+} from '../core/index.js';
 import type { Optimizer, OptimizerState, Schedule } from './Optimizer.js';
 
 /** How long each buffer of an optimiser is: one value per parameter element, or one per parameter. */
@@ -102,9 +109,15 @@ export abstract class BaseOptimizer implements Optimizer {
     }
     noGrad(() => {
       this.params.forEach((p, i) => {
-        const g = p.grad;
-        if (!g) return;
-        if (g.size !== p.size) {
+        const g: unknown = p.grad;
+        if (g === null || g === undefined) return;
+        if (!(g instanceof Tensor)) {
+          throw new ArgumentError(
+            `${this.name}: params[${i}].grad must be a Tensor or null, got ${kindOf(g)}`,
+          );
+        }
+        // NOTE: the same size is not enough: a transposed gradient would update the wrong weights.
+        if (!shapesEqual(g.shape, p.shape)) {
           throw new ShapeError(
             `${this.name}: params[${i}] has shape ${formatShape(p.shape)} but its grad has shape ${formatShape(g.shape)}`,
           );

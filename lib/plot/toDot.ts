@@ -102,9 +102,7 @@ export function toDot(tensor: Tensor, options: GraphOptions = {}): string {
     maxNodes: options.maxNodes ?? 500,
   } as const;
   if (o.rankdir !== 'LR' && o.rankdir !== 'TB') {
-    throw new ArgumentError(
-      `toDot: rankdir must be 'LR' or 'TB', got ${excerpt(o.rankdir)}`,
-    );
+    throw new ArgumentError(`toDot: rankdir must be 'LR' or 'TB', got ${excerpt(o.rankdir)}`);
   }
   const tensors = collect(tensor, o.maxNodes);
   const ids = new Map(tensors.map((t, i) => [t, `t${i}`]));

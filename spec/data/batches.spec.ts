@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, batches, fromArrays, Random } from '../../lib/index.js';
+import { ArgumentError, batches, fromArrays, Random, tensor } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 const ds = fromArrays(
   Array.from({ length: 10 }, (_, i) => [i, i + 0.5]),
@@ -79,6 +80,20 @@ describe('batches', () => {
     );
     expect(() => batches(ds.subset([]), { batchSize: 2 })).toThrow(
       'batches: the data set is empty',
+    );
+  });
+
+  // NOTE: batches({ x, y }) used to yield zero batches silently (issue 12).
+  it('a plain { x, y } object is an ArgumentError, not zero batches', () => {
+    expectError(
+      () => batches({ x: tensor([[1]]), y: tensor([1]) } as never, { batchSize: 1 }),
+      ArgumentError,
+      'batches: expected a Dataset (new Dataset(x, y)), got an object with keys x, y',
+    );
+    expectError(
+      () => batches(ds, { batchSize: 2, shuffel: true } as never),
+      ArgumentError,
+      'batches: unknown option "shuffel", expected one of batchSize, shuffle, dropLast, seed, rng',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, fromArrays, Random, shuffle } from '../../lib/index.js';
+import { ArgumentError, fromArrays, Random, shuffle, tensor } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 describe('shuffle', () => {
   const ds = fromArrays(
@@ -30,6 +31,15 @@ describe('shuffle', () => {
     expect(() => shuffle(ds, { seed: 1, rng: new Random(1) })).toThrow(ArgumentError);
     expect(() => shuffle(ds, { rng: {} as Random })).toThrow(
       'shuffle: rng must be a Random, got object',
+    );
+  });
+
+  // NOTE: this used to throw a TypeError (issue 12).
+  it('a plain { x, y } object is an ArgumentError', () => {
+    expectError(
+      () => shuffle({ x: tensor([[1]]), y: tensor([1]) } as never),
+      ArgumentError,
+      'shuffle: expected a Dataset (new Dataset(x, y)), got an object with keys x, y',
     );
   });
 });

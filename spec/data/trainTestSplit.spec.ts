@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, fromArrays, Random, trainTestSplit } from '../../lib/index.js';
+import { ArgumentError, fromArrays, Random, tensor, trainTestSplit } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 /** x holds the sample index, so a split can be read back as index lists. */
 function indexed(labels: number[]) {
@@ -98,5 +99,19 @@ describe('trainTestSplit', () => {
     );
     expect(() => trainTestSplit(ds, { stratify: true, shuffle: false })).toThrow(ArgumentError);
     expect(() => trainTestSplit(ds, { seed: Number.NaN })).toThrow(/seed must be a finite number/);
+  });
+
+  // NOTE: this used to throw a TypeError (issue 12).
+  it('a plain { x, y } object and unknown options are ArgumentErrors', () => {
+    expectError(
+      () => trainTestSplit({ x: tensor([[1], [2]]), y: tensor([1, 2]) } as never),
+      ArgumentError,
+      'trainTestSplit: expected a Dataset (new Dataset(x, y)), got an object with keys x, y',
+    );
+    expectError(
+      () => trainTestSplit(indexed([0, 1, 0, 1]), { testSize: 0.5 } as never),
+      ArgumentError,
+      'trainTestSplit: unknown option "testSize", expected one of testFraction, stratify, shuffle, seed, rng',
+    );
   });
 });
