@@ -53,7 +53,6 @@ function inferShape(values: NestedArray): number[] {
 }
 
 const TENSOR_OPTIONS = ['dtype', 'requiresGrad'];
-const RANDOM_OPTIONS = [...TENSOR_OPTIONS, 'seed', 'rng'];
 
 /** The dtype and requiresGrad of `options`, checked (unknown keys beyond `extra` rejected). */
 function tensorOptions(

@@ -1,4 +1,11 @@
-import { ArgumentError, allocate, GradError, type TypedArray } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  excerpt,
+  GradError,
+  kindOf,
+  type TypedArray,
+} from '../core/index.js';
 import { gradients } from './backward.js';
 import { isGradEnabled, withGradMode } from './gradMode.js';
 import { fromOp, Tensor } from './Tensor.js';
@@ -17,13 +24,13 @@ function prepare(
   for (const i of picked) {
     if (!Number.isInteger(i) || i < 0 || i >= args.length) {
       throw new ArgumentError(
-        `${where}: argnums must index the ${args.length} arguments, got ${i}`,
+        `${where}: argnums must index the ${args.length} arguments, got ${excerpt(i)}`,
       );
     }
   }
   const inputs = args.map((a, i) => {
     if (!(a instanceof Tensor))
-      throw new ArgumentError(`${where}: argument ${i} must be a Tensor, got ${typeof a}`);
+      throw new ArgumentError(`${where}: argument ${i} must be a Tensor, got ${kindOf(a)}`);
     if (!picked.includes(i)) return a;
     // NOTE: an argument that is already in a graph (an outer grad is tracing it) gets an identity
     // node, so this level's gradient stays a differentiable function of it: grad(grad(f)) works.
@@ -50,16 +57,33 @@ export function valueAndGrad<A extends ArgNums = 0>(
   f: (...args: Tensor[]) => Tensor,
   argnums?: A,
 ): (...args: Tensor[]) => [Tensor, GradOf<A>] {
+  return differentiate(f, argnums, 'valueAndGrad');
+}
+
+/** valueAndGrad, with errors naming `where` (`grad` or `valueAndGrad`). */
+function differentiate<A extends ArgNums = 0>(
+  f: (...args: Tensor[]) => Tensor,
+  argnums: A | undefined,
+  where: string,
+): (...args: Tensor[]) => [Tensor, GradOf<A>] {
+  if (typeof f !== 'function') {
+    throw new ArgumentError(`${where}: f must be a function of tensors, got ${kindOf(f)}`);
+  }
   const nums: ArgNums = argnums ?? 0;
+  if (typeof nums !== 'number' && !Array.isArray(nums)) {
+    throw new ArgumentError(
+      `${where}: argnums must be an index or a list of indices, got ${kindOf(nums)}`,
+    );
+  }
   return (...args: Tensor[]) => {
-    const { inputs, picked } = prepare(args, nums, 'valueAndGrad');
+    const { inputs, picked } = prepare(args, nums, where);
     const outer = isGradEnabled();
     const y = withGradMode(true, () => f(...inputs));
     if (!(y instanceof Tensor))
-      throw new GradError(`valueAndGrad: f must return a Tensor, got ${typeof y}`);
+      throw new GradError(`${where}: f must return a Tensor, got ${kindOf(y)}`);
     if (y.size !== 1) {
       throw new GradError(
-        `valueAndGrad: f must return a scalar (one element), got shape [${y.shape.join(',')}]`,
+        `${where}: f must return a scalar (one element), got shape [${y.shape.join(',')}]`,
       );
     }
     const createGraph = outer && args.some((a) => a.requiresGrad);
@@ -85,6 +109,6 @@ export function grad<A extends ArgNums = 0>(
   f: (...args: Tensor[]) => Tensor,
   argnums?: A,
 ): (...args: Tensor[]) => GradOf<A> {
-  const vg = valueAndGrad(f, argnums);
+  const vg = differentiate(f, argnums, 'grad');
   return (...args: Tensor[]) => vg(...args)[1];
 }

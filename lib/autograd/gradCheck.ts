@@ -4,6 +4,7 @@ import {
   excerpt,
   formatShape,
   GradError,
+  kindOf,
   Random,
   type TypedArray,
 } from '../core/index.js';
@@ -98,11 +99,13 @@ export function settings(options: GradCheckOptions, where: string): Settings {
 export function checkInputs(inputs: Tensor | readonly Tensor[], where: string): Tensor[] {
   const list = inputs instanceof Tensor ? [inputs] : inputs;
   if (!Array.isArray(list) || list.length === 0)
-    throw new ArgumentError(`${where}: inputs must be a Tensor or a non-empty list of tensors`);
+    throw new ArgumentError(
+      `${where}: inputs must be a Tensor or a non-empty list of tensors, got ${kindOf(inputs)}`,
+    );
   const seen = new Set<Tensor>();
   return list.map((t, i) => {
     if (!(t instanceof Tensor))
-      throw new ArgumentError(`${where}: inputs[${i}] must be a Tensor, got ${typeof t}`);
+      throw new ArgumentError(`${where}: inputs[${i}] must be a Tensor, got ${kindOf(t)}`);
     if (seen.has(t)) return new Tensor(t.data.slice(), t.shape);
     seen.add(t);
     return t;
