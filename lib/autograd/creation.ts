@@ -240,7 +240,7 @@ export function linspace(
   if (!Number.isInteger(n) || n < 0)
     throw new ArgumentError(`linspace: n must be a non-negative integer, got ${excerpt(n)}`);
   if (n > MAX_ELEMENTS)
-    throw new ArgumentError(`linspace: n must be at most ${MAX_ELEMENTS}, got ${n}`);
+    throw new ArgumentError(`linspace: n must be at most ${MAX_ELEMENTS}, got ${excerpt(n)}`);
   const { dtype, requiresGrad } = tensorOptions(options, 'linspace');
   const data = allocate(dtype, n, 'linspace');
   for (let i = 0; i < n; i++) data[i] = n === 1 ? start : start + ((stop - start) * i) / (n - 1);
@@ -267,10 +267,13 @@ function randomTensor(
   const { dtype, requiresGrad } = tensorOptions(options, op, ['seed', 'rng', ...extra]);
   const { rng: given, seed } = options ?? {};
   if (given !== undefined && seed !== undefined) {
-    throw new ArgumentError(`${op}: pass either seed or rng, not both`);
+    throw new ArgumentError(`${op}: pass either seed or rng, not both; got both`);
   }
   if (given !== undefined && !(given instanceof Random)) {
     throw new ArgumentError(`${op}: rng must be a Random, got ${kindOf(given)}`);
+  }
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isFinite(seed))) {
+    throw new ArgumentError(`${op}: seed must be a finite number, got ${excerpt(seed)}`);
   }
   const rng = given ?? new Random(seed ?? 0);
   const data = allocate(dtype, sizeOf(s), op);
@@ -293,7 +296,7 @@ export function randn(
 ): Tensor {
   const mean = finiteOption(options?.mean, 0, 'randn', 'mean');
   const std = finiteOption(options?.std, 1, 'randn', 'std');
-  if (std < 0) throw new ArgumentError(`randn: std must be non-negative, got ${std}`);
+  if (std < 0) throw new ArgumentError(`randn: std must be non-negative, got ${excerpt(std)}`);
   return randomTensor('randn', shape, options, ['mean', 'std'], (r) => mean + std * r.normal());
 }
 

@@ -68,7 +68,7 @@ export function settings(options: GradCheckOptions, where: string): Settings {
     if (v === undefined) return dflt;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (positive && v === 0))
       throw new ArgumentError(
-        `${where}: ${name} must be a ${positive ? 'positive' : 'non-negative'} finite number, got ${v}`,
+        `${where}: ${name} must be a ${positive ? 'positive' : 'non-negative'} finite number, got ${excerpt(v)}`,
       );
     return v;
   };
@@ -77,7 +77,9 @@ export function settings(options: GradCheckOptions, where: string): Settings {
     throw new ArgumentError(`${where}: mode must be 'full', 'vjp' or 'auto', got ${excerpt(mode)}`);
   const directions = options.directions ?? 3;
   if (!Number.isInteger(directions) || directions < 1)
-    throw new ArgumentError(`${where}: directions must be a positive integer, got ${directions}`);
+    throw new ArgumentError(
+      `${where}: directions must be a positive integer, got ${excerpt(directions)}`,
+    );
   return {
     atol: num(options.atol, 1e-5, 'atol'),
     rtol: num(options.rtol, 1e-3, 'rtol'),
@@ -117,7 +119,7 @@ export function pickArgs(argnums: GradCheckOptions['argnums'], n: number, where:
   const list = argnums === undefined ? [...Array(n).keys()] : [argnums].flat();
   for (const i of list) {
     if (!Number.isInteger(i) || i < 0 || i >= n)
-      throw new ArgumentError(`${where}: argnums must index the ${n} inputs, got ${i}`);
+      throw new ArgumentError(`${where}: argnums must index the ${n} inputs, got ${excerpt(i)}`);
   }
   return list;
 }

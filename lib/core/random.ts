@@ -80,7 +80,7 @@ export class Random {
   /** An integer in [0, n). */
   int(n: number): number {
     if (!Number.isInteger(n) || n <= 0) {
-      throw new ArgumentError(`Random.int: n must be a positive integer, got ${n}`);
+      throw new ArgumentError(`Random.int: n must be a positive integer, got ${excerpt(n)}`);
     }
     return Math.floor(this.uniform() * n);
   }

@@ -11,7 +11,7 @@ export interface SeedOptions {
 /** The generator `options` ask for; an `ArgumentError` naming `where` if both or neither fits. */
 export function rngFrom(options: SeedOptions, where: string): Random {
   if (options.rng !== undefined && options.seed !== undefined) {
-    throw new ArgumentError(`${where}: pass either seed or rng, not both`);
+    throw new ArgumentError(`${where}: pass either seed or rng, not both; got both`);
   }
   if (options.rng !== undefined) {
     if (!(options.rng instanceof Random)) {

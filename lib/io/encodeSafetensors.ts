@@ -26,7 +26,7 @@ export function encodeSafetensors(
   const where = 'encodeSafetensors';
   if (tensors === null || typeof tensors !== 'object') {
     throw new ArgumentError(
-      `${where}: tensors must be an object of tensors by name, got ${tensors}`,
+      `${where}: tensors must be an object of tensors by name, got ${excerpt(tensors)}`,
     );
   }
   checkMetadata(metadata, where);
@@ -74,7 +74,9 @@ export function encodeSafetensors(
 
 function checkMetadata(metadata: unknown, where: string): void {
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
-    throw new ArgumentError(`${where}: metadata must be an object of strings, got ${metadata}`);
+    throw new ArgumentError(
+      `${where}: metadata must be an object of strings, got ${excerpt(metadata)}`,
+    );
   }
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') {

@@ -19,7 +19,7 @@ export function optimizerStateOf(
     state.buffers === null
   ) {
     throw new ArgumentError(
-      `${where}: optimizer must be an Optimizer or its state(), got ${state}`,
+      `${where}: optimizer must be an Optimizer or its state(), got ${excerpt(state)}`,
     );
   }
   return { state, shapes: live ? o.params.map((p) => p.shape) : null };

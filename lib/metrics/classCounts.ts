@@ -36,7 +36,9 @@ function predictedLabels(
 ): number[] {
   if (threshold === undefined) return classIndices(pred, where, 'predictions');
   if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-    throw new ArgumentError(`${where}: threshold must be a finite number, got ${threshold}`);
+    throw new ArgumentError(
+      `${where}: threshold must be a finite number, got ${excerpt(threshold)}`,
+    );
   }
   const p = asTensor(pred, where, 'predictions');
   if (!(p.rank === 1 || (p.rank === 2 && p.shape[1] === 1))) {
@@ -67,7 +69,7 @@ export function classCounts(
   if (average === 'binary') {
     const positive = options.positive ?? 1;
     if (positive !== 0 && positive !== 1) {
-      throw new ArgumentError(`${where}: positive must be 0 or 1, got ${positive}`);
+      throw new ArgumentError(`${where}: positive must be 0 or 1, got ${excerpt(positive)}`);
     }
     const other = [...p, ...t].find((v) => v > 1);
     if (other !== undefined) {

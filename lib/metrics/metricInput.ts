@@ -51,7 +51,7 @@ export function classIndices(value: MetricInput, where: string, what: string): n
       const v = t.data[i];
       if (!Number.isInteger(v) || v < 0) {
         throw new ArgumentError(
-          `${where}: ${what} must be class indices (integers ≥ 0), got ${v} at ${i}; for probabilities of one class use binaryAccuracy or the threshold option`,
+          `${where}: ${what} must be class indices (integers ≥ 0), got ${excerpt(v)} at ${i}; for probabilities of one class use binaryAccuracy or the threshold option`,
         );
       }
       out[i] = v;

@@ -49,7 +49,7 @@ export class LeakyReLU extends Module {
   constructor(slope = 0.01) {
     super();
     if (typeof slope !== 'number' || !Number.isFinite(slope)) {
-      throw new ArgumentError(`LeakyReLU: slope must be a finite number, got ${slope}`);
+      throw new ArgumentError(`LeakyReLU: slope must be a finite number, got ${excerpt(slope)}`);
     }
     this.slope = slope;
   }
@@ -70,7 +70,7 @@ export class Softmax extends Module {
   constructor(axis = -1) {
     super();
     if (!Number.isInteger(axis)) {
-      throw new ArgumentError(`Softmax: axis must be an integer, got ${axis}`);
+      throw new ArgumentError(`Softmax: axis must be an integer, got ${excerpt(axis)}`);
     }
     this.axis = axis;
   }

@@ -45,7 +45,7 @@ export type InitName =
 /** The generator of `options`: `rng` itself, or a fresh one from `seed` (default 0). */
 export function resolveRng(options: { seed?: number; rng?: Random }, where: string): Random {
   if (options.rng !== undefined && options.seed !== undefined) {
-    throw new ArgumentError(`${where}: pass either seed or rng, not both`);
+    throw new ArgumentError(`${where}: pass either seed or rng, not both; got both`);
   }
   if (options.rng !== undefined) {
     if (!(options.rng instanceof Random)) {
@@ -53,7 +53,11 @@ export function resolveRng(options: { seed?: number; rng?: Random }, where: stri
     }
     return options.rng;
   }
-  return new Random(options.seed ?? 0);
+  const seed = options.seed ?? 0;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+    throw new ArgumentError(`${where}: seed must be a finite number, got ${excerpt(seed)}`);
+  }
+  return new Random(seed);
 }
 
 const INIT_OPTIONS = ['seed', 'rng', 'dtype', 'requiresGrad'];
@@ -85,7 +89,7 @@ function draw(
 function checkNumber(value: number, where: string, arg: string, positive = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || (positive && value <= 0)) {
     const what = positive ? 'a positive finite number' : 'a finite number';
-    throw new ArgumentError(`${where}: ${arg} must be ${what}, got ${value}`);
+    throw new ArgumentError(`${where}: ${arg} must be ${what}, got ${excerpt(value)}`);
   }
   return value;
 }
@@ -109,12 +113,12 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
 
 /** Zeros (the usual bias). */
 export function zeros(shape: readonly number[], options: InitOptions = {}): Tensor {
-  return constant(shape, 0, options);
+  return filledWith('init.zeros', shape, 0, options);
 }
 
 /** Ones. */
 export function ones(shape: readonly number[], options: InitOptions = {}): Tensor {
-  return constant(shape, 1, options);
+  return filledWith('init.ones', shape, 1, options);
 }
 
 /** Every element `value`. Draws nothing from the generator. */
@@ -123,10 +127,19 @@ export function constant(
   value: number,
   options: InitOptions = {},
 ): Tensor {
-  checkNumber(value, 'init.constant', 'value');
-  const s = checkShape(shape, 'init.constant');
-  const { dtype, requiresGrad } = initOptions(options, 'init.constant', []);
-  const data = allocate(dtype, sizeOf(s), 'init.constant');
+  return filledWith('init.constant', shape, value, options);
+}
+
+function filledWith(
+  where: string,
+  shape: readonly number[],
+  value: number,
+  options: InitOptions,
+): Tensor {
+  checkNumber(value, where, 'value');
+  const s = checkShape(shape, where);
+  const { dtype, requiresGrad } = initOptions(options, where, []);
+  const data = allocate(dtype, sizeOf(s), where);
   data.fill(value);
   return new Tensor(data, s, { requiresGrad });
 }
@@ -143,7 +156,8 @@ export function normal(
   options = checkOptions(options, [...INIT_OPTIONS, 'mean', 'std'], 'init.normal');
   const mean = checkNumber(options.mean ?? 0, 'init.normal', 'mean');
   const std = checkNumber(options.std ?? 1, 'init.normal', 'std');
-  if (std < 0) throw new ArgumentError(`init.normal: std must be non-negative, got ${std}`);
+  if (std < 0)
+    throw new ArgumentError(`init.normal: std must be non-negative, got ${excerpt(std)}`);
   return draw('init.normal', shape, options, ['mean', 'std'], (r) => mean + std * r.normal());
 }
 

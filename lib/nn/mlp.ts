@@ -1,4 +1,11 @@
-import { ArgumentError, checkOptions, type DType, excerpt, type Random } from '../core/index.js';
+import {
+  ArgumentError,
+  checkOptions,
+  type DType,
+  excerpt,
+  inContext,
+  type Random,
+} from '../core/index.js';
 import { type ActivationName, activation as makeActivation } from './activations.js';
 import { type Initializer, type InitName, resolveRng } from './init.js';
 import { Linear } from './Linear.js';
@@ -55,7 +62,13 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequent
   const rng = resolveRng(o, 'mlp');
   const net = new Sequential();
   for (let i = 0; i + 1 < sizes.length; i++) {
-    net.push(new Linear(sizes[i], sizes[i + 1], { bias: o.bias, dtype: o.dtype, init, rng }));
+    const at = `mlp: layers.${net.layers.length}`;
+    net.push(
+      inContext(
+        at,
+        () => new Linear(sizes[i], sizes[i + 1], { bias: o.bias, dtype: o.dtype, init, rng }),
+      ),
+    );
     if (i + 2 < sizes.length) net.push(makeActivation(hidden, 'mlp (activation)'));
   }
   if (o.outputActivation !== undefined) {

@@ -100,7 +100,7 @@ export function toIndices(indices: unknown, limit: number, op: string, arg: stri
     const v = values[i];
     if (!Number.isInteger(v) || v < 0 || v >= limit) {
       throw new ArgumentError(
-        `${op}: ${arg}[${formatIndex(i, shape)}] must be an integer in [0, ${limit}), got ${v}`,
+        `${op}: ${arg}[${formatIndex(i, shape)}] must be an integer in [0, ${limit}), got ${excerpt(v)}`,
       );
     }
     data[i] = v;
@@ -151,7 +151,9 @@ export function checkValuesIn(
     const v = values[i];
     if (v < lo || v > hi) {
       const at = x instanceof Tensor ? ` at [${formatIndex(i, shape)}]` : '';
-      throw new ArgumentError(`${op}: ${arg} must be in [${lo}, ${hi}] (${what}), got ${v}${at}`);
+      throw new ArgumentError(
+        `${op}: ${arg} must be in [${lo}, ${hi}] (${what}), got ${excerpt(v)}${at}`,
+      );
     }
   }
 }

@@ -1,6 +1,7 @@
 import { noGrad, Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
+  excerpt,
   formatShape,
   kindOf,
   ShapeError,
@@ -79,7 +80,7 @@ export abstract class BaseOptimizer implements Optimizer {
   set lr(value: number) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new ArgumentError(
-        `${this.name}: lr must be a non-negative finite number, got ${value}`,
+        `${this.name}: lr must be a non-negative finite number, got ${excerpt(value)}`,
       );
     }
     if (!this.schedule) {
@@ -179,7 +180,7 @@ export abstract class BaseOptimizer implements Optimizer {
   loadState(state: OptimizerState): void {
     const where = `${this.name}.loadState`;
     if (state === null || typeof state !== 'object') {
-      throw new ArgumentError(`${where}: expected a state object, got ${state}`);
+      throw new ArgumentError(`${where}: expected a state object, got ${excerpt(state)}`);
     }
     if (state.name !== this.name) {
       throw new ArgumentError(
@@ -187,15 +188,19 @@ export abstract class BaseOptimizer implements Optimizer {
       );
     }
     if (!Number.isInteger(state.step) || state.step < 0) {
-      throw new ArgumentError(`${where}: step must be a non-negative integer, got ${state.step}`);
+      throw new ArgumentError(
+        `${where}: step must be a non-negative integer, got ${excerpt(state.step)}`,
+      );
     }
     if (typeof state.lr !== 'number' || !Number.isFinite(state.lr) || state.lr < 0) {
-      throw new ArgumentError(`${where}: lr must be a non-negative finite number, got ${state.lr}`);
+      throw new ArgumentError(
+        `${where}: lr must be a non-negative finite number, got ${excerpt(state.lr)}`,
+      );
     }
     const scale = state.lrScale ?? 1;
     if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
       throw new ArgumentError(
-        `${where}: lrScale must be a non-negative finite number, got ${scale}`,
+        `${where}: lrScale must be a non-negative finite number, got ${excerpt(scale)}`,
       );
     }
     const loaded = this.checkBuffers(where, state.buffers);
@@ -208,7 +213,7 @@ export abstract class BaseOptimizer implements Optimizer {
   private checkBuffers(where: string, buffers: unknown): Map<string, (Float64Array | null)[]> {
     if (buffers === null || typeof buffers !== 'object') {
       throw new ArgumentError(
-        `${where}: buffers must be an object of arrays by name, got ${buffers}`,
+        `${where}: buffers must be an object of arrays by name, got ${excerpt(buffers)}`,
       );
     }
     const expected = Object.keys(this.layout);

@@ -194,7 +194,7 @@ export function adamOptions(where: string, options: AdamOptions, defaultWeightDe
   );
   const amsgrad = options.amsgrad ?? false;
   if (typeof amsgrad !== 'boolean') {
-    throw new ArgumentError(`${where}: amsgrad must be a boolean, got ${amsgrad}`);
+    throw new ArgumentError(`${where}: amsgrad must be a boolean, got ${excerpt(amsgrad)}`);
   }
   return { lr, beta1, beta2, eps, weightDecay, amsgrad };
 }

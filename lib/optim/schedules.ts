@@ -4,7 +4,7 @@ import { checkRange } from './options.js';
 
 function checkSteps(where: string, arg: string, n: unknown): number {
   if (!Number.isInteger(n) || (n as number) <= 0) {
-    throw new ArgumentError(`${where}: ${arg} must be a positive integer, got ${n}`);
+    throw new ArgumentError(`${where}: ${arg} must be a positive integer, got ${excerpt(n)}`);
   }
   return n as number;
 }

@@ -55,7 +55,8 @@ export function valueOptions(options: ArbValueOptions, where: string): Values {
   if (!(min < max))
     throw new ArgumentError(`${where}: min must be less than max, got min=${min}, max=${max}`);
   const margin = numberOption(options.margin, 0.05, where, 'margin');
-  if (!(margin > 0)) throw new ArgumentError(`${where}: margin must be positive, got ${margin}`);
+  if (!(margin > 0))
+    throw new ArgumentError(`${where}: margin must be positive, got ${excerpt(margin)}`);
   const avoid = options.avoid ?? [];
   if (!Array.isArray(avoid) || !avoid.every((p) => typeof p === 'number' && Number.isFinite(p)))
     throw new ArgumentError(

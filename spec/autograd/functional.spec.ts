@@ -75,22 +75,22 @@ describe('grad and valueAndGrad (JAX style)', () => {
     expectError(
       () => grad(sumCube, 2)(tensor([1])),
       ArgumentError,
-      'valueAndGrad: argnums must index the 1 arguments, got 2',
+      'grad: argnums must index the 1 arguments, got 2',
     );
     expectError(
       () => grad((x: Tensor) => mul(x, 2))(tensor([1, 2])),
       GradError,
-      'valueAndGrad: f must return a scalar (one element), got shape [2]',
+      'grad: f must return a scalar (one element), got shape [2]',
     );
     expectError(
       () => grad(sumCube)(3 as never),
       ArgumentError,
-      'valueAndGrad: argument 0 must be a Tensor, got number',
+      'grad: argument 0 must be a Tensor, got the number 3',
     );
     expectError(
       () => grad((() => 1) as never)(tensor([1])),
       GradError,
-      'valueAndGrad: f must return a Tensor, got number',
+      'grad: f must return a Tensor, got the number 1',
     );
   });
 

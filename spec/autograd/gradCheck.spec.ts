@@ -239,12 +239,12 @@ describe('gradCheck', () => {
     expectError(
       () => gradCheck(f, []),
       ArgumentError,
-      'gradCheck: inputs must be a Tensor or a non-empty list of tensors',
+      'gradCheck: inputs must be a Tensor or a non-empty list of tensors, got an array ([])',
     );
     expectError(
       () => gradCheck(f, [3 as never]),
       ArgumentError,
-      'gradCheck: inputs[0] must be a Tensor, got number',
+      'gradCheck: inputs[0] must be a Tensor, got the number 3',
     );
     expectError(
       () => gradCheck(f, [tensor([1])], { argnums: 1 }),

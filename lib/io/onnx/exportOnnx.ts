@@ -67,7 +67,9 @@ export function exportOnnx(model: Module, options: ExportOnnxOptions): Uint8Arra
   if (!(model instanceof Module)) throw new ArgumentError(`${where}: model must be a Module`);
   const opset = options.opset ?? 17;
   if (!Object.hasOwn(IR_VERSION, opset)) {
-    throw new ArgumentError(`${where}: opset must be an integer from 13 to 21, got ${opset}`);
+    throw new ArgumentError(
+      `${where}: opset must be an integer from 13 to 21, got ${excerpt(opset)}`,
+    );
   }
   const inputShape = checkInputShape(options.inputShape, where);
   const architecture = describeArchitecture(model);
