@@ -75,7 +75,8 @@ export function batches(dataset: Dataset, options: BatchesOptions): Batches {
       `${where}: batchSize must be a positive integer, got ${excerpt(batchSize)}`,
     );
   }
-  if (ds.length === 0) throw new ArgumentError(`${where}: the data set is empty`);
+  if (ds.length === 0)
+    throw new ArgumentError(`${where}: the data set is empty (expected at least one sample)`);
   const dropLast = booleanOption(options.dropLast, false, where, 'dropLast');
   if (dropLast && batchSize > ds.length) {
     throw new ArgumentError(

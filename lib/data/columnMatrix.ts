@@ -31,7 +31,7 @@ export function columnMatrix(x: Tensor, where: string, cols?: number): ColumnMat
   for (let i = 0; i < x.size; i++) {
     if (!Number.isFinite(x.data[i])) {
       throw new NonFiniteError(
-        `${where}: column ${i % m.cols} holds ${x.data[i]} (row ${Math.floor(i / m.cols)}); clean or impute the data first`,
+        `${where}: column ${i % m.cols} holds ${x.data[i]} (row ${Math.floor(i / m.cols)}), expected finite values; clean or impute the data first`,
       );
     }
   }

@@ -72,7 +72,10 @@ export class LabelEncoder {
   /** Learns the distinct labels. */
   fit(labels: Labels): this {
     const list = labelsOf(labels, 'labelEncoder.fit');
-    if (list.length === 0) throw new ArgumentError('labelEncoder.fit: no labels');
+    if (list.length === 0)
+      throw new ArgumentError(
+        'labelEncoder.fit: no labels (expected at least one, got an empty list)',
+      );
     this.setClasses([...new Set(list)].sort(compareCells));
     return this;
   }

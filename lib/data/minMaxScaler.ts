@@ -57,7 +57,8 @@ export class MinMaxScaler {
   /** Learns the minimum and maximum of each column of `x`. */
   fit(x: Tensor): this {
     const { rows, cols } = columnMatrix(x, 'minMaxScaler.fit');
-    if (rows === 0) throw new ArgumentError('minMaxScaler.fit: x has no rows');
+    if (rows === 0)
+      throw new ArgumentError('minMaxScaler.fit: x has no rows (expected at least one)');
     const min = new Array<number>(cols).fill(Number.POSITIVE_INFINITY);
     const max = new Array<number>(cols).fill(Number.NEGATIVE_INFINITY);
     for (let i = 0; i < x.size; i++) {

@@ -92,7 +92,10 @@ export class OneHotEncoder {
   fit(data: EncoderInput, names?: readonly string[]): this {
     const where = 'oneHotEncoder.fit';
     const m = cellRows(data, where);
-    if (m.rows === 0) throw new ArgumentError(`${where}: no rows to learn categories from`);
+    if (m.rows === 0)
+      throw new ArgumentError(
+        `${where}: no rows to learn categories from (expected at least one, got none)`,
+      );
     const inputNames = m.names ?? names;
     if (inputNames && inputNames.length !== m.cols) {
       throw new ArgumentError(`${where}: ${inputNames.length} names for ${m.cols} columns`);

@@ -180,7 +180,7 @@ export function parseCsvTable(
       if (MISSING.test(text)) {
         if (missing === 'drop') continue rowLoop;
         throw new FormatError(
-          `${where}: missing value ${excerpt(fields[c])} at ${at()}; pass missing: 'drop' to drop such rows`,
+          `${where}: missing value ${excerpt(fields[c])} at ${at()}; pass missing: 'drop' to drop such rows (expected a value in every kept cell)`,
         );
       }
       if (categorical.has(c)) cells[k] = text;
@@ -194,7 +194,9 @@ export function parseCsvTable(
         }
         cells[k] = v;
       } else if (INFINITE.test(text)) {
-        throw new NonFiniteError(`${where}: non-finite value ${excerpt(text)} at ${at()}`);
+        throw new NonFiniteError(
+          `${where}: non-finite value ${excerpt(text)} at ${at()}, expected a finite number`,
+        );
       } else {
         throw new FormatError(
           `${where}: ${excerpt(text)} at ${at()} is not a number; list the column in categorical to keep it as text`,

@@ -52,7 +52,8 @@ export class StandardScaler {
   /** Learns the mean and standard deviation of each column of `x`. */
   fit(x: Tensor): this {
     const { rows, cols } = columnMatrix(x, 'standardScaler.fit');
-    if (rows === 0) throw new ArgumentError('standardScaler.fit: x has no rows');
+    if (rows === 0)
+      throw new ArgumentError('standardScaler.fit: x has no rows (expected at least one)');
     const mean = new Array<number>(cols).fill(0);
     const scale = new Array<number>(cols).fill(1);
     for (let j = 0; j < cols; j++) {

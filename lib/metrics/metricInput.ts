@@ -1,5 +1,12 @@
 import { type NestedArray, Tensor, tensor } from '../autograd/index.js';
-import { ArgumentError, excerpt, formatShape, NonFiniteError, ShapeError } from '../core/index.js';
+import {
+  ArgumentError,
+  excerpt,
+  formatShape,
+  inContext,
+  NonFiniteError,
+  ShapeError,
+} from '../core/index.js';
 
 /**
  * The most classes a class metric takes: a confusion matrix is k×k numbers (4096² ≈ 16.8
@@ -23,10 +30,12 @@ export type MetricInput = Tensor | NestedArray;
 
 /** `value` as a tensor whose values are all finite; errors name `where` and `what`. */
 export function asTensor(value: MetricInput, where: string, what: string): Tensor {
-  const t = value instanceof Tensor ? value : tensor(value);
+  const t = value instanceof Tensor ? value : inContext(`${where}: ${what}`, () => tensor(value));
   for (let i = 0; i < t.size; i++) {
     if (!Number.isFinite(t.data[i])) {
-      throw new NonFiniteError(`${where}: ${what} holds ${t.data[i]} at flat index ${i}`);
+      throw new NonFiniteError(
+        `${where}: ${what} holds ${t.data[i]} at flat index ${i}, expected finite values`,
+      );
     }
   }
   return t;
@@ -75,7 +84,8 @@ export function checkSameLength(
       `${where}: predictions and targets must have the same number of samples, got ${pred.length} and ${target.length}`,
     );
   }
-  if (pred.length === 0) throw new ArgumentError(`${where}: no samples`);
+  if (pred.length === 0)
+    throw new ArgumentError(`${where}: no samples (expected at least one, got none)`);
 }
 
 /**
@@ -99,6 +109,7 @@ export function pairedValues(
       `${where}: predictions and targets must have the same shape, got ${formatShape(p.shape)} and ${formatShape(t.shape)}`,
     );
   }
-  if (p.size === 0) throw new ArgumentError(`${where}: no samples`);
+  if (p.size === 0)
+    throw new ArgumentError(`${where}: no samples (expected at least one, got none)`);
   return { pred: p, target: t };
 }

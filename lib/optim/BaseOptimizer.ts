@@ -48,7 +48,8 @@ export abstract class BaseOptimizer implements Optimizer {
         `${name}: params must be an array of tensors${hint}, got ${describeParams(params)}`,
       );
     }
-    if (params.length === 0) throw new ArgumentError(`${name}: params is empty`);
+    if (params.length === 0)
+      throw new ArgumentError(`${name}: params is empty (expected at least one tensor)`);
     const seen = new Set<Tensor>();
     params.forEach((p, i) => {
       if (!(p instanceof Tensor)) {

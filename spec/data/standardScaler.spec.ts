@@ -95,7 +95,7 @@ describe('standardScaler', () => {
     ]);
     expect(() => standardScaler().fit(bad)).toThrow(NonFiniteError);
     expect(() => standardScaler().fit(bad)).toThrow(
-      'standardScaler.fit: column 1 holds NaN (row 1); clean or impute the data first',
+      'standardScaler.fit: column 1 holds NaN (row 1), expected finite values; clean or impute the data first',
     );
     const scaler = standardScaler().fit(x);
     expect(() => scaler.transform(bad)).toThrow(NonFiniteError);
