@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, kindOf, ShapeError } from '../core/index.js';
+import { ArgumentError, formatShape, inContext, kindOf, ShapeError } from '../core/index.js';
 import { gatherRows } from './gatherRows.js';
 
 /**
@@ -94,8 +94,15 @@ export class Dataset {
   }
 }
 
-/** `ds` if it is a `Dataset`; an `ArgumentError` naming `where` otherwise (a plain `{ x, y }` included). */
+/**
+ * `ds` as a `Dataset`: a Dataset itself, or `{ x, y }` tensors (as `fit` takes them), checked
+ * as `new Dataset(x, y)` checks them; anything else is an `ArgumentError` naming `where`.
+ */
 export function expectDataset(ds: unknown, where: string): Dataset {
   if (ds instanceof Dataset) return ds;
-  throw new ArgumentError(`${where}: expected a Dataset (new Dataset(x, y)), got ${kindOf(ds)}`);
+  const d = ds as { x?: unknown; y?: unknown } | null;
+  if (d !== null && typeof d === 'object' && d.x instanceof Tensor && d.y instanceof Tensor) {
+    return inContext(where, () => new Dataset(d.x as Tensor, d.y as Tensor));
+  }
+  throw new ArgumentError(`${where}: expected a Dataset (or { x, y } tensors), got ${kindOf(ds)}`);
 }

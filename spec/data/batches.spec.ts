@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, batches, fromArrays, Random, tensor } from '../../lib/index.js';
+import { ArgumentError, batches, fromArrays, Random, ShapeError, tensor } from '../../lib/index.js';
 import { expectError } from '../core/helpers.js';
 
 const ds = fromArrays(
@@ -83,12 +83,22 @@ describe('batches', () => {
     );
   });
 
-  // NOTE: batches({ x, y }) used to yield zero batches silently (issue 12).
-  it('a plain { x, y } object is an ArgumentError, not zero batches', () => {
+  // NOTE: batches({ x, y }) used to yield zero batches silently (issue 12); it now takes
+  // { x, y } tensors as fit does, and anything else is an ArgumentError.
+  it('{ x, y } tensors are a data set, as for fit; other objects are ArgumentErrors', () => {
+    const plain = batches({ x: tensor([[1], [2], [3]]), y: tensor([1, 2, 3]) } as never, {
+      batchSize: 2,
+    });
+    expect([...plain].map((b) => Array.from(b.y.data))).toEqual([[1, 2], [3]]);
     expectError(
-      () => batches({ x: tensor([[1]]), y: tensor([1]) } as never, { batchSize: 1 }),
+      () => batches({ x: [[1]], y: [1] } as never, { batchSize: 1 }),
       ArgumentError,
-      'batches: expected a Dataset (new Dataset(x, y)), got an object with keys x, y',
+      'batches: expected a Dataset (or { x, y } tensors), got an object with keys x, y',
+    );
+    expectError(
+      () => batches({ x: tensor([[1], [2]]), y: tensor([1]) } as never, { batchSize: 1 }),
+      ShapeError,
+      'batches: Dataset: x and y must have the same number of samples, got x [2,1] and y [1]',
     );
     expectError(
       () => batches(ds, { batchSize: 2, shuffel: true } as never),

@@ -35,11 +35,14 @@ describe('shuffle', () => {
   });
 
   // NOTE: this used to throw a TypeError (issue 12).
-  it('a plain { x, y } object is an ArgumentError', () => {
+  it('{ x, y } tensors are a data set, as for fit; anything else is an ArgumentError', () => {
+    expect(shuffle({ x: tensor([[1], [2]]), y: tensor([1, 2]) } as never, { seed: 1 }).length).toBe(
+      2,
+    );
     expectError(
-      () => shuffle({ x: tensor([[1]]), y: tensor([1]) } as never),
+      () => shuffle([1, 2] as never),
       ArgumentError,
-      'shuffle: expected a Dataset (new Dataset(x, y)), got an object with keys x, y',
+      'shuffle: expected a Dataset (or { x, y } tensors), got an array ([1,2])',
     );
   });
 });

@@ -102,11 +102,16 @@ describe('trainTestSplit', () => {
   });
 
   // NOTE: this used to throw a TypeError (issue 12).
-  it('a plain { x, y } object and unknown options are ArgumentErrors', () => {
+  it('{ x, y } tensors are a data set, as for fit; unknown options are ArgumentErrors', () => {
+    const { train, test } = trainTestSplit(
+      { x: tensor([[1], [2], [3], [4]]), y: tensor([1, 2, 3, 4]) } as never,
+      { testFraction: 0.5, seed: 1 },
+    );
+    expect([train.length, test.length]).toEqual([2, 2]);
     expectError(
-      () => trainTestSplit({ x: tensor([[1], [2]]), y: tensor([1, 2]) } as never),
+      () => trainTestSplit('data' as never),
       ArgumentError,
-      'trainTestSplit: expected a Dataset (new Dataset(x, y)), got an object with keys x, y',
+      'trainTestSplit: expected a Dataset (or { x, y } tensors), got the string "data"',
     );
     expectError(
       () => trainTestSplit(indexed([0, 1, 0, 1]), { testSize: 0.5 } as never),

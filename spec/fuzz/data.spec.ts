@@ -237,7 +237,11 @@ describe('data sets', () => {
     check(
       fc.tuple(fc.constantFrom('trainTestSplit', 'shuffle', 'batches'), dataLike, opts),
       ([name, ds, o]) => {
-        const d = ds as rx.Dataset;
+        const d = (
+          ds instanceof rx.Dataset || !isTensor((ds as rx.Dataset)?.x)
+            ? ds
+            : new rx.Dataset((ds as rx.Dataset).x, (ds as rx.Dataset).y)
+        ) as rx.Dataset;
         if (name === 'trainTestSplit') {
           const known = (k: string) =>
             ['testFraction', 'stratify', 'shuffle', 'seed', 'rng'].includes(k);
@@ -246,7 +250,7 @@ describe('data sets', () => {
             typeof oo === 'object' && oo !== null && Object.keys(oo).every(known) ? oo : o;
           judge(
             name,
-            () => rx.trainTestSplit(d, opt as rx.TrainTestSplitOptions),
+            () => rx.trainTestSplit(ds as rx.Dataset, opt as rx.TrainTestSplitOptions),
             ({ train, test }) => {
               expect(train.length + test.length).toBe(d.length);
               expect(test.length).toBe(
@@ -254,21 +258,20 @@ describe('data sets', () => {
                   d.length * ((opt as { testFraction?: number })?.testFraction ?? 0.2) - 1e-9,
                 ),
               );
-              expect([...sorted(train.y), ...sorted(test.y)].sort((a, b) => a - b)).toEqual(
-                sorted(d.y),
-              );
+              const both = Float64Array.from([...sorted(train.y), ...sorted(test.y)]).sort();
+              expect(Array.from(both)).toEqual(sorted(d.y));
             },
           );
         } else if (name === 'shuffle') {
           judge(
             name,
-            () => rx.shuffle(d, o as rx.SeedOptions),
+            () => rx.shuffle(ds as rx.Dataset, o as rx.SeedOptions),
             (s) => expect(sorted(s.x)).toEqual(sorted(d.x)),
           );
         } else {
           judge(
             name,
-            () => [...rx.batches(d, o as rx.BatchesOptions)],
+            () => [...rx.batches(ds as rx.Dataset, o as rx.BatchesOptions)],
             (bs) => {
               const bsz = (o as rx.BatchesOptions).batchSize;
               const n = bs.reduce((s, b) => s + b.x.shape[0], 0);
