@@ -83,7 +83,7 @@ function parseHeader(bytes: Uint8Array, where: string): Record<string, unknown> 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FormatError(`${where}: the header is not valid UTF-8`);
+    throw new FormatError(`${where}: the header is not valid UTF-8 (expected JSON text)`);
   }
   if (!text.startsWith('{')) {
     throw new FormatError(
@@ -98,7 +98,7 @@ function parseHeader(bytes: Uint8Array, where: string): Record<string, unknown> 
     throw new FormatError(`${where}: the header is not valid JSON (${(e as Error).message})`);
   }
   if (header === null || typeof header !== 'object' || Array.isArray(header)) {
-    throw new FormatError(`${where}: the header must be a JSON object`);
+    throw new FormatError(`${where}: the header must be a JSON object, got ${excerpt(header)}`);
   }
   return header as Record<string, unknown>;
 }
@@ -106,7 +106,9 @@ function parseHeader(bytes: Uint8Array, where: string): Record<string, unknown> 
 function parseMetadata(raw: unknown, where: string): Record<string, string> {
   if (raw === undefined) return {};
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new FormatError(`${where}: __metadata__ must be an object of strings`);
+    throw new FormatError(
+      `${where}: __metadata__ must be an object of strings, got ${excerpt(raw)}`,
+    );
   }
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value !== 'string') {

@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { excerpt, FormatError, Random } from '../core/index.js';
+import { excerpt, FormatError, inContext, Random } from '../core/index.js';
 import { decodeSafetensors } from './decodeSafetensors.js';
 import { MANIFEST_KEY, parseManifest } from './manifest.js';
 import { optimizerTensorNames, savedOptimizerState } from './optimizerTensors.js';
@@ -17,7 +17,7 @@ import type { Snapshot } from './Snapshot.js';
  */
 export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): Snapshot {
   const where = 'decodeSnapshot';
-  const { tensors, metadata } = decodeSafetensors(bytes);
+  const { tensors, metadata } = inContext(where, () => decodeSafetensors(bytes));
   const text = metadata[MANIFEST_KEY];
   if (text === undefined) throw new FormatError(`${where}: the file has no rxgrad manifest`);
   const manifest = parseManifest(text, where);
@@ -33,7 +33,9 @@ export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): Snapshot {
     );
   }
   if (rest.version !== 1)
-    throw new FormatError(`${where}: unsupported snapshot version ${excerpt(rest.version)}`);
+    throw new FormatError(
+      `${where}: unsupported snapshot version, expected 1, got ${excerpt(rest.version)}`,
+    );
   for (const key of ['epoch', 'step']) {
     if (!Number.isInteger(rest[key]) || (rest[key] as number) < 0) {
       throw new FormatError(

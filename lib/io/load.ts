@@ -4,6 +4,7 @@ import {
   DTypeError,
   FormatError,
   formatShape,
+  inContext,
   Random,
   type RandomState,
   ShapeError,
@@ -65,7 +66,7 @@ export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {})
   if (into !== undefined && !(into instanceof Module)) {
     throw new ArgumentError(`${where}: into must be a Module, got ${typeof into}`);
   }
-  const { tensors, metadata } = decodeSafetensors(bytes);
+  const { tensors, metadata } = inContext(where, () => decodeSafetensors(bytes));
   const { [MANIFEST_KEY]: manifestText, ...userMetadata } = metadata;
   const manifest = manifestText === undefined ? null : parseManifest(manifestText, where);
   if (manifest === null && into === undefined) {

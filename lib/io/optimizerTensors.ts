@@ -62,13 +62,17 @@ export function optimizerFromTensors(
 ): OptimizerState {
   const s = saved as NonNullable<Manifest['optimizer']>;
   if (s === null || typeof s !== 'object' || typeof s.buffers !== 'object' || s.buffers === null) {
-    throw new FormatError(`${where}: the manifest's optimizer must be an object with buffers`);
+    throw new FormatError(
+      `${where}: the manifest's optimizer must be an object with buffers, got ${excerpt(saved)}`,
+    );
   }
   const buffers: Record<string, number[][]> = {};
   for (const [key, list] of Object.entries(s.buffers)) {
     if (!Array.isArray(list))
-      throw new FormatError(`${where}: optimizer buffer ${quoteName(key)} must be a list`);
-    buffers[key] = list.map((name) => {
+      throw new FormatError(
+        `${where}: optimizer buffer ${quoteName(key)} must be a list, got ${excerpt(list)}`,
+      );
+    const entries = list.map((name) => {
       if (name === null) return [];
       const t =
         typeof name === 'string' && name.startsWith(OPTIMIZER_PREFIX)
@@ -85,6 +89,7 @@ export function optimizerFromTensors(
         );
       return Array.from(t.data);
     });
+    setOwn(buffers, key, entries);
   }
   return { ...(s as unknown as OptimizerState), buffers };
 }

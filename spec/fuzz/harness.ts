@@ -29,7 +29,7 @@ export type Expectation = 'valid' | 'invalid' | 'unknown';
 export const MAX_MESSAGE = 1200;
 
 const WHAT =
-  /must|expected|expects|needs?|cannot|can only|unknown|out of range|too |at most|at least|empty|not |no |only|reserved|duplicate|ambiguous|overflows|exceeds|refuse|mismatch|differ|missing|unterminated|invalid|malformed|not fitted|neither|\bnone\b|\bgot\b|\bbut\b/i;
+  /must|expected|expects|needs?|cannot|can only|unknown|out of range|too |at most|at least|empty|not |no |only|reserved|duplicate|ambiguous|overflows|exceeds|refuse|mismatch|differ|missing|unterminated|invalid|malformed|not fitted|neither|\bnone\b|truncated|shorter|longer|\bbad\b|trailing|overlap|belong to no|\bpass \{|newer|unsupported|lacks|holds no|has no|\bnot a\b|\bnot an\b|\bgot\b|\bbut\b/i;
 const FOUND =
   /\bgot\b|found|"|'|\bhas\b|\bhave\b|holds?|\bis\b|\bare\b|was|would|gives?|overflows|(?:shape|dtype) \[|\d/i;
 
