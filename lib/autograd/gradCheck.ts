@@ -1,6 +1,7 @@
 import {
   ArgumentError,
   allocate,
+  checkOptions,
   excerpt,
   formatShape,
   GradError,
@@ -64,6 +65,23 @@ export interface Settings extends Tolerances {
 
 /** Validates the options (errors name `where`) and fills in the defaults. */
 export function settings(options: GradCheckOptions, where: string): Settings {
+  checkOptions(
+    options,
+    [
+      'atol',
+      'rtol',
+      'eps',
+      'mode',
+      'maxFullElements',
+      'directions',
+      'seed',
+      'argnums',
+      'float32',
+      'throwOnFailure',
+      'names',
+    ],
+    where,
+  );
   const num = (v: number | undefined, dflt: number, name: string, positive = false): number => {
     if (v === undefined) return dflt;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (positive && v === 0))

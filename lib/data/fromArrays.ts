@@ -1,5 +1,5 @@
 import { type NestedArray, Tensor, tensor } from '../autograd/index.js';
-import { ArgumentError, type DType, excerpt, NonFiniteError } from '../core/index.js';
+import { ArgumentError, checkOptions, type DType, excerpt, NonFiniteError } from '../core/index.js';
 import { Dataset } from './Dataset.js';
 
 /** Options of `fromArrays`. */
@@ -49,5 +49,6 @@ export function fromArrays(
   y: NestedArray | Tensor,
   options: FromArraysOptions = {},
 ): Dataset {
+  checkOptions(options, ['dtype', 'featureNames', 'classNames'], 'fromArrays');
   return new Dataset(toTensor(x, options.dtype, 'x'), toTensor(y, options.dtype, 'y'), options);
 }

@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, checkOptions } from '../core/index.js';
 import { Module } from '../nn/index.js';
 import { type Architecture, describeArchitecture } from './architecture.js';
 import { encodeSafetensors } from './encodeSafetensors.js';
@@ -35,6 +35,7 @@ export function encodeSnapshot(
   options: EncodeSnapshotOptions = {},
 ): Uint8Array {
   const where = 'encodeSnapshot';
+  checkOptions(options, ['model', 'preprocessing', 'metadata'], where);
   if (snapshot === null || typeof snapshot !== 'object' || snapshot.format !== 'rxgrad.snapshot') {
     throw new ArgumentError(
       `${where}: expected a checkpoint snapshot (format 'rxgrad.snapshot'), got ${typeof snapshot}`,

@@ -1,6 +1,7 @@
 import type { Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
+  checkOptions,
   DTypeError,
   FormatError,
   formatShape,
@@ -62,7 +63,7 @@ export interface Loaded {
  */
 export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {}): Loaded {
   const where = 'load';
-  const { into, optimizer, rng } = options;
+  const { into, optimizer, rng } = checkOptions(options, ['into', 'optimizer', 'rng'], where);
   if (into !== undefined && !(into instanceof Module)) {
     throw new ArgumentError(`${where}: into must be a Module, got ${typeof into}`);
   }

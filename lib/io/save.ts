@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, Random, type RandomState } from '../core/index.js';
+import { ArgumentError, checkOptions, Random, type RandomState } from '../core/index.js';
 import { Module } from '../nn/index.js';
 import type { Optimizer, OptimizerState } from '../optim/index.js';
 import { type Architecture, describeArchitecture } from './architecture.js';
@@ -40,6 +40,7 @@ export function save(model: Module, options: SaveOptions = {}): Uint8Array {
   if (!(model instanceof Module)) {
     throw new ArgumentError(`${where}: model must be a Module, got ${describe(model)}`);
   }
+  checkOptions(options, ['optimizer', 'preprocessing', 'metadata', 'rng', 'extra'], where);
   const metadata = options.metadata ?? {};
   if (metadata !== null && typeof metadata === 'object' && Object.hasOwn(metadata, MANIFEST_KEY)) {
     throw new ArgumentError(

@@ -1,4 +1,4 @@
-import { ArgumentError, excerpt } from '../core/index.js';
+import { ArgumentError, checkOptions, excerpt } from '../core/index.js';
 import {
   asTensor,
   checkNumClasses,
@@ -56,6 +56,7 @@ export function classCounts(
   options: ClassMetricOptions,
   where: string,
 ): { average: 'binary' | 'macro'; counts: ClassCounts[] } {
+  checkOptions(options, ['average', 'positive', 'numClasses', 'threshold'], where);
   const average = options.average ?? 'binary';
   if (average !== 'binary' && average !== 'macro') {
     throw new ArgumentError(

@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, checkOptions } from '../core/index.js';
 import {
   checkNumClasses,
   checkSameLength,
@@ -22,6 +22,7 @@ export function confusionMatrix(
   target: MetricInput,
   options: { numClasses?: number } = {},
 ): number[][] {
+  checkOptions(options, ['numClasses'], 'confusionMatrix');
   const p = classIndices(pred, 'confusionMatrix', 'predictions');
   const t = classIndices(target, 'confusionMatrix', 'targets');
   checkSameLength(p, t, 'confusionMatrix');

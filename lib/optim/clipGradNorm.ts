@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, excerpt, NonFiniteError } from '../core/index.js';
+import { ArgumentError, checkOptions, excerpt, NonFiniteError } from '../core/index.js';
 
 /** Options of `clipGradNorm`. */
 export interface ClipGradNormOptions {
@@ -30,7 +30,7 @@ export function clipGradNorm(
       `clipGradNorm: maxNorm must be a non-negative finite number, got ${excerpt(maxNorm)}`,
     );
   }
-  const p = options.normType ?? 2;
+  const p = checkOptions(options, ['normType', 'errorIfNonFinite'], 'clipGradNorm').normType ?? 2;
   if (typeof p !== 'number' || !(p >= 1)) {
     throw new ArgumentError(`clipGradNorm: normType must be ≥ 1 or Infinity, got ${excerpt(p)}`);
   }

@@ -1,5 +1,6 @@
 import {
   ArgumentError,
+  checkOptions,
   type DType,
   DTypeError,
   excerpt,
@@ -65,6 +66,23 @@ const IR_VERSION: Record<number, number> = {
 export function exportOnnx(model: Module, options: ExportOnnxOptions): Uint8Array {
   const where = 'exportOnnx';
   if (!(model instanceof Module)) throw new ArgumentError(`${where}: model must be a Module`);
+  if (options === undefined) {
+    throw new ArgumentError(`${where}: options { inputShape } are required, got undefined`);
+  }
+  checkOptions(
+    options,
+    [
+      'inputShape',
+      'opset',
+      'preprocessing',
+      'linear',
+      'inputName',
+      'outputName',
+      'dtype',
+      'metadata',
+    ],
+    where,
+  );
   const opset = options.opset ?? 17;
   if (!Object.hasOwn(IR_VERSION, opset)) {
     throw new ArgumentError(
