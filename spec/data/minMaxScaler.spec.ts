@@ -7,7 +7,6 @@ import {
   ShapeError,
   tensor,
 } from '../../lib/index.js';
-import { expectError } from '../core/helpers.js';
 
 const x = tensor([
   [1, -2],

@@ -2,15 +2,7 @@ import * as fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Tensor } from '../../lib/index.js';
 import * as rx from '../../lib/index.js';
-import {
-  anyTensor,
-  dtypeLike,
-  element,
-  finiteTensor,
-  isTensor,
-  junk,
-  tensorOf,
-} from './arbitraries.js';
+import { anyTensor, dtypeLike, element, isTensor, junk, tensorOf } from './arbitraries.js';
 import { check, close, judge, judged } from './harness.js';
 
 // Bad-input fuzzing of the data pipeline (CSV text, data sets, splits, batches, scalers,
