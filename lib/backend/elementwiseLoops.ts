@@ -39,7 +39,7 @@ export function unaryLoop(
       for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) out[i] = x[i] <= 0 ? 0 : x[i];
+      for (let i = 0; i < n; i++) out[i] = x[i] < 0 ? 0 : x[i];
       return;
     case 'step':
       for (let i = 0; i < n; i++) {

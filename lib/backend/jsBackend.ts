@@ -16,8 +16,9 @@ const unaryFns: Record<UnaryOp, Fn1> = {
   abs: Math.abs,
   sign: Math.sign,
   square: (x) => x * x,
-  // NOTE: NaN propagates: relu(NaN) = NaN (as PyTorch and np.maximum), and its derivative step(NaN) = NaN.
-  relu: (x) => (x <= 0 ? 0 : x),
+  // NOTE: NaN propagates: relu(NaN) = NaN and relu(−0) = −0 (as PyTorch), and the derivative
+  // step(NaN) = NaN.
+  relu: (x) => (x < 0 ? 0 : x),
   step: (x) => (x > 0 ? 1 : x <= 0 ? 0 : x),
   leakyRelu: (x, a) => (x > 0 ? x : a * x),
   // NOTE: exp of a large positive number overflows; evaluate on the side where exp(-|x|) ≤ 1.

@@ -19,8 +19,8 @@ describe('relu', () => {
   for (const dtype of DTYPES) {
     it(`relu(NaN) is NaN, as in PyTorch and np.maximum(x, 0) (${dtype})`, () => {
       const y = relu(tensor(values, { dtype }));
-      expect(y.toArray()).toEqual([Number.NaN, 0, 0, 2, 0, Number.NaN, 5]);
-      expect(Object.is(y.data[4], 0)).toBe(true); // relu(−0) is +0
+      expect(y.toArray()).toEqual([Number.NaN, 0, 0, 2, -0, Number.NaN, 5]);
+      expect(Object.is(y.data[4], -0)).toBe(true); // relu(−0) is −0, as in PyTorch
     });
 
     it(`the (fused) backward passes NaN where the input was NaN (${dtype})`, () => {
