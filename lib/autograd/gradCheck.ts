@@ -1,15 +1,21 @@
 import {
   ArgumentError,
   allocate,
-  checkOptions,
-  excerpt,
   formatShape,
   GradError,
-  kindOf,
   Random,
   type TypedArray,
 } from '../core/index.js';
 import { gradients } from './backward.js';
+import {
+  checkInputs,
+  checkNames,
+  type Fn,
+  type GradCheckOptions,
+  pickArgs,
+  type Settings,
+  settings,
+} from './gradCheckOptions.js';
 import {
   compare,
   describeInput,
@@ -18,129 +24,20 @@ import {
   type GradCheckComparison,
   type GradCheckInputReport,
   type GradCheckReport,
-  type Tolerances,
 } from './gradCheckReport.js';
-import { replaceStorage, Tensor } from './Tensor.js';
+import { twinsOf } from './gradCheckTwins.js';
+import { Tensor } from './Tensor.js';
 
-export interface GradCheckOptions {
-  /** Absolute tolerance: pass when |analytic − numeric| ≤ atol + rtol·|numeric|. Default 1e-5. */
-  atol?: number;
-  /** Relative tolerance. Default 1e-3. */
-  rtol?: number;
-  /** Relative finite-difference step: each element moves by eps·max(1, |x|). Default 1e-6. */
-  eps?: number;
-  /**
-   * `'full'`: one central difference per input element (exact per element, 2 evaluations each);
-   * `'vjp'`: JAX's check_vjp, ⟨t, Jᵀc⟩ against a directional difference along random t, for
-   * big tensors (2 evaluations per direction); `'auto'` (default): full up to `maxFullElements`.
-   */
-  mode?: 'full' | 'vjp' | 'auto';
-  /** Largest input (in elements) that `'auto'` checks element by element. Default 256. */
-  maxFullElements?: number;
-  /** Number of random directions per input in `'vjp'` mode. Default 3. */
-  directions?: number;
-  /** Seed of the random cotangents and directions. Default 0. */
-  seed?: number;
-  /** Which inputs to check (all by default). */
-  argnums?: number | readonly number[];
-  /** Tolerances of the float32 gradient against its float64 twin. Default { atol: 1e-4, rtol: 1e-3 }. */
-  float32?: { atol?: number; rtol?: number };
-  /** Throw a `GradError` carrying the failure message instead of returning a failed report. */
-  throwOnFailure?: boolean;
-  /** A name for each input, used in the report and its messages (`checkModuleGradients` passes the parameters' names). */
-  names?: readonly string[];
-}
-
-/** A function of tensors whose gradients are checked. */
-export type Fn = (...inputs: Tensor[]) => Tensor;
-
-/** The options with their defaults filled in. */
-export interface Settings extends Tolerances {
-  eps: number;
-  mode: 'full' | 'vjp' | 'auto';
-  maxFullElements: number;
-  directions: number;
-  seed: number;
-}
-
-/** Validates the options (errors name `where`) and fills in the defaults. */
-export function settings(options: GradCheckOptions, where: string): Settings {
-  checkOptions(
-    options,
-    [
-      'atol',
-      'rtol',
-      'eps',
-      'mode',
-      'maxFullElements',
-      'directions',
-      'seed',
-      'argnums',
-      'float32',
-      'throwOnFailure',
-      'names',
-    ],
-    where,
-  );
-  const num = (v: number | undefined, dflt: number, name: string, positive = false): number => {
-    if (v === undefined) return dflt;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (positive && v === 0))
-      throw new ArgumentError(
-        `${where}: ${name} must be a ${positive ? 'positive' : 'non-negative'} finite number, got ${excerpt(v)}`,
-      );
-    return v;
-  };
-  const mode = options.mode ?? 'auto';
-  if (mode !== 'full' && mode !== 'vjp' && mode !== 'auto')
-    throw new ArgumentError(`${where}: mode must be 'full', 'vjp' or 'auto', got ${excerpt(mode)}`);
-  const directions = options.directions ?? 3;
-  if (!Number.isInteger(directions) || directions < 1)
-    throw new ArgumentError(
-      `${where}: directions must be a positive integer, got ${excerpt(directions)}`,
-    );
-  return {
-    atol: num(options.atol, 1e-5, 'atol'),
-    rtol: num(options.rtol, 1e-3, 'rtol'),
-    eps: num(options.eps, 1e-6, 'eps', true),
-    mode,
-    maxFullElements: num(options.maxFullElements, 256, 'maxFullElements'),
-    directions,
-    seed: num(options.seed, 0, 'seed'),
-    atol32: num(options.float32?.atol, 1e-4, 'float32.atol'),
-    rtol32: num(options.float32?.rtol, 1e-3, 'float32.rtol'),
-    throwOnFailure: options.throwOnFailure ?? false,
-  };
-}
-
-/**
- * The inputs as a non-empty list of tensors. A tensor listed twice stands for two arguments:
- * from its second place on, a copy takes its place, so each place is checked on its own.
- */
-export function checkInputs(inputs: Tensor | readonly Tensor[], where: string): Tensor[] {
-  const list = inputs instanceof Tensor ? [inputs] : inputs;
-  if (!Array.isArray(list) || list.length === 0)
-    throw new ArgumentError(
-      `${where}: inputs must be a Tensor or a non-empty list of tensors, got ${kindOf(inputs)}`,
-    );
-  const seen = new Set<Tensor>();
-  return list.map((t, i) => {
-    if (!(t instanceof Tensor))
-      throw new ArgumentError(`${where}: inputs[${i}] must be a Tensor, got ${kindOf(t)}`);
-    if (seen.has(t)) return new Tensor(t.data.slice(), t.shape);
-    seen.add(t);
-    return t;
-  });
-}
-
-/** The indices of the inputs to check. */
-export function pickArgs(argnums: GradCheckOptions['argnums'], n: number, where: string): number[] {
-  const list = argnums === undefined ? [...Array(n).keys()] : [argnums].flat();
-  for (const i of list) {
-    if (!Number.isInteger(i) || i < 0 || i >= n)
-      throw new ArgumentError(`${where}: argnums must index the ${n} inputs, got ${excerpt(i)}`);
-  }
-  return list;
-}
+export {
+  checkInputs,
+  checkNames,
+  type Fn,
+  type GradCheckOptions,
+  pickArgs,
+  type Settings,
+  settings,
+} from './gradCheckOptions.js';
+export { withTwins } from './gradCheckTwins.js';
 
 /** f(...xs), which must be a Tensor. */
 export function call(f: Fn, xs: Tensor[], where: string): Tensor {
@@ -161,57 +58,6 @@ export function normals(rng: Random, n: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = rng.normal();
   return out;
-}
-
-/**
- * The inputs themselves, turned for the length of a check into what it differentiates and
- * perturbs: picked inputs require grad, and float32 inputs hold a float64 copy of their values
- * (`use64`, their float64 twin) or their own storage (`use32`). `restore` puts back storage,
- * values and `requiresGrad` exactly as they were.
- * NOTE: the tensors are changed in place, not copied, so that a function that closes over them
- * (a loss of a Module's parameters) sees the perturbation as much as one that uses its arguments.
- */
-export interface Twins {
-  use64(): void;
-  use32(): void;
-  restore(): void;
-}
-
-export function twinsOf(xs: readonly Tensor[], picked: readonly number[]): Twins {
-  const saved = xs.map((t) => ({
-    t,
-    data: t.data,
-    values: t.data.slice(),
-    wide: t.dtype === 'float32' ? Float64Array.from(t.data) : null,
-    requiresGrad: t.requiresGrad,
-  }));
-  for (const i of picked) xs[i].requiresGrad = true;
-  return {
-    use64: () => {
-      for (const s of saved) if (s.wide) replaceStorage(s.t, s.wide);
-    },
-    use32: () => {
-      for (const s of saved) if (s.wide) replaceStorage(s.t, s.data);
-    },
-    restore: () => {
-      for (const s of saved) {
-        replaceStorage(s.t, s.data);
-        s.data.set(s.values);
-        s.t.requiresGrad = s.requiresGrad;
-      }
-    },
-  };
-}
-
-/** Runs `body` on the float64 twins of the inputs (see `twinsOf`), restoring them afterwards. */
-export function withTwins<T>(xs: readonly Tensor[], picked: readonly number[], body: () => T): T {
-  const twins = twinsOf(xs, picked);
-  try {
-    twins.use64();
-    return body();
-  } finally {
-    twins.restore();
-  }
 }
 
 /** d⟨c, f(xs)⟩/d(xs[i]) for every picked i (zeros where f does not depend on an input), and whether the graph reached it. */
@@ -431,19 +277,4 @@ export function gradCheck(
     names,
   });
   return finish(mode, reports, lines, s);
-}
-
-/** `names`, when given: one string per input. */
-export function checkNames(
-  names: readonly string[] | undefined,
-  n: number,
-  where: string,
-): readonly string[] | undefined {
-  if (names === undefined) return undefined;
-  if (!Array.isArray(names) || names.length !== n || !names.every((v) => typeof v === 'string')) {
-    throw new ArgumentError(
-      `${where}: names must be a list of ${n} strings (one per input), got ${Array.isArray(names) ? `${names.length} entries` : typeof names}`,
-    );
-  }
-  return names;
 }
