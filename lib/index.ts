@@ -133,6 +133,7 @@ export { gradGradCheck } from './autograd/gradGradCheck.js';
 export {
   type ActivationName,
   activation,
+  checkModuleGradients,
   Dropout,
   GELU,
   type HeOptions,

@@ -8,7 +8,7 @@ import {
   sizeOf,
   type TypedArray,
 } from '../core/index.js';
-import { type BackwardOptions, backward as runBackward } from './backward.js';
+import { type BackwardOptions, backwardArguments, backward as runBackward } from './backward.js';
 import { formatValues } from './format.js';
 import { isGradEnabled } from './gradMode.js';
 
@@ -130,12 +130,14 @@ export class Tensor {
 
   /**
    * Back-propagates from this tensor: adds d(this)/d(t) to `t.grad` for every tensor `t` that
-   * requires grad and that this tensor depends on. A non-scalar needs a `seed` of its shape.
-   * With `{ createGraph: true }` the backward pass is itself recorded, for higher derivatives.
+   * requires grad and that this tensor depends on. A non-scalar needs a `seed` of its shape
+   * and dtype (a one-element output also takes a number). With `{ createGraph: true }` the
+   * backward pass is itself recorded, for higher derivatives. Any other argument is an
+   * `ArgumentError`, never ignored.
    */
-  backward(seedOrOptions?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
-    if (seedOrOptions instanceof Tensor) runBackward(this, seedOrOptions, options);
-    else runBackward(this, undefined, seedOrOptions ?? options);
+  backward(seedOrOptions?: Tensor | number | BackwardOptions, options?: BackwardOptions): void {
+    const args = backwardArguments(this, seedOrOptions, options);
+    runBackward(this, args.seed, args.options);
   }
 
   /** Text in the style of numpy/torch: values (elided when large), shape, dtype and grad status. */
@@ -150,6 +152,19 @@ export class Tensor {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
+}
+
+/**
+ * Replaces the storage of `t` by `data` of the same length, and its dtype by `data`'s: how
+ * gradCheck turns a float32 input into its own float64 twin for a moment (and back). Internal.
+ */
+export function replaceStorage(t: Tensor, data: TypedArray): void {
+  if (data.length !== t.size) {
+    throw new ShapeError(`replaceStorage: expected ${t.size} elements, got ${data.length}`);
+  }
+  const writable = t as { data: TypedArray; dtype: DType };
+  writable.dtype = dtypeOf(data, 'replaceStorage');
+  writable.data = data;
 }
 
 /** Wraps the result of an op, recording `vjp` when grad mode is on and an input requires grad. */

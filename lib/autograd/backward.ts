@@ -1,4 +1,13 @@
-import { allocate, formatShape, GradError, ShapeError, shapesEqual } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  DTypeError,
+  excerpt,
+  formatShape,
+  GradError,
+  ShapeError,
+  shapesEqual,
+} from '../core/index.js';
 import { withGradMode } from './gradMode.js';
 import { Tensor } from './Tensor.js';
 
@@ -65,7 +74,84 @@ function checkSeed(root: Tensor, seed: Tensor | undefined): Tensor {
       `backward: seed must have the output's shape ${formatShape(root.shape)}, got ${formatShape(seed.shape)}`,
     );
   }
+  if (seed.dtype !== root.dtype) {
+    throw new DTypeError(
+      `backward: seed must have the output's dtype ${root.dtype}, got ${seed.dtype}`,
+    );
+  }
   return seed;
+}
+
+function describeArg(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `string ${excerpt(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'object') return `an object with keys ${Object.keys(v).join(', ') || '(none)'}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Checks backward's options object: only `createGraph`, a boolean. */
+function checkOptions(options: unknown): BackwardOptions {
+  if (options === undefined) return {};
+  const known = ['createGraph'];
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ArgumentError(
+      `backward: options must be { createGraph }, got ${describeArg(options)}`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new ArgumentError(
+        `backward: unknown option '${key}'; known options are ${known.join(', ')}`,
+      );
+    }
+  }
+  const { createGraph } = options as BackwardOptions;
+  if (createGraph !== undefined && typeof createGraph !== 'boolean') {
+    throw new ArgumentError(
+      `backward: createGraph must be true or false, got ${describeArg(createGraph)}`,
+    );
+  }
+  return options as BackwardOptions;
+}
+
+/**
+ * The seed and options of `tensor.backward(seedOrOptions?, options?)`: a Tensor seed, a number
+ * (for a one-element output, as PyTorch's `backward(gradient)` of a scalar), or the options.
+ * Anything else is an `ArgumentError`, never silently ignored.
+ */
+export function backwardArguments(
+  root: Tensor,
+  seedOrOptions: unknown,
+  options: unknown,
+): { seed: Tensor | undefined; options: BackwardOptions } {
+  if (seedOrOptions instanceof Tensor)
+    return { seed: seedOrOptions, options: checkOptions(options) };
+  if (typeof seedOrOptions === 'number') {
+    if (root.size !== 1) {
+      throw new ArgumentError(
+        `backward: a number seed needs a one-element output, got shape ${formatShape(root.shape)}; pass a seed tensor of that shape`,
+      );
+    }
+    const seed = new Tensor(allocate(root.dtype, 1).fill(seedOrOptions), root.shape);
+    return { seed, options: checkOptions(options) };
+  }
+  if (seedOrOptions === undefined) return { seed: undefined, options: checkOptions(options) };
+  if (
+    seedOrOptions !== null &&
+    typeof seedOrOptions === 'object' &&
+    !Array.isArray(seedOrOptions)
+  ) {
+    if (options !== undefined) {
+      throw new ArgumentError(
+        `backward: expected (seed, options) or (options), got options followed by ${describeArg(options)}`,
+      );
+    }
+    return { seed: undefined, options: checkOptions(seedOrOptions) };
+  }
+  throw new ArgumentError(
+    `backward: seed must be a Tensor of the output's shape ${formatShape(root.shape)} (or a number for a one-element output), got ${describeArg(seedOrOptions)}`,
+  );
 }
 
 /**

@@ -1,10 +1,15 @@
 import {
   ArgumentError,
   allocate,
+  booleanOption,
   checkDType,
+  checkOptions,
   checkShape,
   type DType,
+  excerpt,
   formatShape,
+  kindOf,
+  MAX_ELEMENTS,
   Random,
   ShapeError,
   sizeOf,
@@ -29,14 +34,48 @@ export interface RandomOptions extends TensorOptions {
 /** Anything `tensor()` accepts. */
 export type TensorData = number | NestedArray | readonly number[] | TypedArray;
 
+/** The most dimensions a tensor made from nested arrays may have. */
+const MAX_NESTING = 64;
+
 function inferShape(values: NestedArray): number[] {
   const shape: number[] = [];
   let v: NestedArray = values;
   while (Array.isArray(v)) {
+    if (shape.length === MAX_NESTING) {
+      throw new ShapeError(
+        `tensor: nested arrays must be at most ${MAX_NESTING} levels deep, got more`,
+      );
+    }
     shape.push(v.length);
     v = v[0];
   }
   return shape;
+}
+
+const TENSOR_OPTIONS = ['dtype', 'requiresGrad'];
+
+/** The dtype and requiresGrad of `options`, checked (unknown keys beyond `extra` rejected). */
+function tensorOptions(
+  options: TensorOptions | undefined,
+  op: string,
+  extra: readonly string[] = [],
+  fallback: DType = 'float64',
+): { dtype: DType; requiresGrad: boolean } {
+  const o = checkOptions(options, [...TENSOR_OPTIONS, ...extra], op);
+  return {
+    dtype: checkDType(o.dtype ?? fallback, op),
+    requiresGrad: booleanOption(o.requiresGrad, false, op, 'requiresGrad'),
+  };
+}
+
+/** A typed array of plain numbers (not a DataView, not BigInt64Array). */
+function isNumberArray(v: unknown): v is ArrayLike<number> {
+  return (
+    ArrayBuffer.isView(v) &&
+    !(v instanceof DataView) &&
+    !(v instanceof BigInt64Array) &&
+    !(v instanceof BigUint64Array)
+  );
 }
 
 function fill(values: NestedArray, shape: number[], out: TypedArray): void {
@@ -45,7 +84,7 @@ function fill(values: NestedArray, shape: number[], out: TypedArray): void {
     if (dim === shape.length) {
       if (typeof v !== 'number') {
         throw new ArgumentError(
-          `tensor: expected a number at [${path.join(',')}], got ${Array.isArray(v) ? 'an array (ragged nesting)' : JSON.stringify(v)}`,
+          `tensor: expected a number at [${path.join(',')}], got ${Array.isArray(v) ? 'an array (ragged nesting)' : excerpt(v)}`,
         );
       }
       out[k++] = v;
@@ -53,7 +92,7 @@ function fill(values: NestedArray, shape: number[], out: TypedArray): void {
     }
     if (!Array.isArray(v) || v.length !== shape[dim]) {
       throw new ShapeError(
-        `tensor: ragged nested array: expected ${shape[dim]} elements at [${path.join(',')}] (shape ${formatShape(shape)}), got ${Array.isArray(v) ? v.length : JSON.stringify(v)}`,
+        `tensor: ragged nested array: expected ${shape[dim]} elements at [${path.join(',')}] (shape ${formatShape(shape)}), got ${Array.isArray(v) ? v.length : excerpt(v)}`,
       );
     }
     for (let i = 0; i < v.length; i++) walk(v[i], dim + 1, [...path, i]);
@@ -72,35 +111,37 @@ export function tensor(
   values: TensorData,
   options: TensorOptions & { shape?: readonly number[] } = {},
 ): Tensor {
-  const isTyped = values instanceof Float32Array || values instanceof Float64Array;
-  const dtype = checkDType(
-    options.dtype ?? (values instanceof Float32Array ? 'float32' : 'float64'),
+  const typed = isNumberArray(values);
+  const { dtype, requiresGrad } = tensorOptions(
+    options,
     'tensor',
+    ['shape'],
+    values instanceof Float32Array ? 'float32' : 'float64',
   );
+  const wanted = options?.shape === undefined ? undefined : checkShape(options.shape, 'tensor');
   let shape: number[];
   let data: TypedArray;
-  if (isTyped || ArrayBuffer.isView(values)) {
-    const src = values as unknown as ArrayLike<number>;
-    shape = options.shape ? checkShape(options.shape, 'tensor') : [src.length];
+  if (typed) {
+    const src = values as ArrayLike<number>;
+    shape = wanted ?? [src.length];
     if (sizeOf(shape) !== src.length) {
       throw new ShapeError(
         `tensor: shape ${formatShape(shape)} holds ${sizeOf(shape)} elements, got ${src.length} values`,
       );
     }
-    data = allocate(dtype, src.length);
+    data = allocate(dtype, src.length, 'tensor');
     data.set(src);
   } else {
     if (typeof values !== 'number' && !Array.isArray(values)) {
       throw new ArgumentError(
-        `tensor: expected a number, nested arrays or a typed array, got ${typeof values}`,
+        `tensor: expected a number, nested arrays or a typed array, got ${values === null ? 'null' : Array.isArray(values) ? 'an array' : typeof values}`,
       );
     }
     const inferred = inferShape(values as NestedArray);
-    data = allocate(dtype, sizeOf(inferred));
+    data = allocate(dtype, sizeOf(inferred), 'tensor');
     fill(values as NestedArray, inferred, data);
     shape = inferred;
-    if (options.shape) {
-      const wanted = checkShape(options.shape, 'tensor');
+    if (wanted) {
       if (sizeOf(wanted) !== data.length) {
         throw new ShapeError(
           `tensor: shape ${formatShape(wanted)} holds ${sizeOf(wanted)} elements, got ${data.length} values`,
@@ -109,17 +150,21 @@ export function tensor(
       shape = wanted;
     }
   }
-  return new Tensor(data, shape, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, shape, { requiresGrad });
 }
 
 function filled(op: string, shape: readonly number[], value: number, options: TensorOptions) {
   const s = checkShape(shape, op);
-  const data = allocate(checkDType(options.dtype ?? 'float64', op), sizeOf(s));
+  const { dtype, requiresGrad } = tensorOptions(options, op);
+  if (typeof value !== 'number') {
+    throw new ArgumentError(`${op}: value must be a number, got ${kindOf(value)}`);
+  }
+  const data = allocate(dtype, sizeOf(s), op);
   data.fill(value);
-  return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, s, { requiresGrad });
 }
 
-/** A tensor of `shape` filled with `value`. */
+/** A tensor of `shape` filled with `value` (a number; NaN and ±Infinity included). */
 export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
   return filled('full', shape, value, options);
 }
@@ -136,12 +181,19 @@ export function ones(shape: readonly number[], options: TensorOptions = {}): Ten
 
 /** Zeros with the shape and dtype of `t`. */
 export function zerosLike(t: Tensor, options: TensorOptions = {}): Tensor {
-  return full(t.shape, 0, { dtype: t.dtype, ...options });
+  const x = expectTensorArg(t, 'zerosLike');
+  return filled('zerosLike', x.shape, 0, { dtype: x.dtype, ...options });
 }
 
 /** Ones with the shape and dtype of `t`. */
 export function onesLike(t: Tensor, options: TensorOptions = {}): Tensor {
-  return full(t.shape, 1, { dtype: t.dtype, ...options });
+  const x = expectTensorArg(t, 'onesLike');
+  return filled('onesLike', x.shape, 1, { dtype: x.dtype, ...options });
+}
+
+function expectTensorArg(t: unknown, op: string): Tensor {
+  if (t instanceof Tensor) return t;
+  throw new ArgumentError(`${op}: t must be a Tensor, got ${kindOf(t)}`);
 }
 
 /** Values `start, start+step, …` below `stop`, as numpy's arange; `arange(n)` is 0..n-1. */
@@ -155,15 +207,22 @@ export function arange(
     stop = start;
     start = 0;
   }
-  if (!Number.isFinite(start) || !Number.isFinite(stop) || !Number.isFinite(step) || step === 0) {
+  const finite = [start, stop, step].every((v) => typeof v === 'number' && Number.isFinite(v));
+  if (!finite || step === 0) {
     throw new ArgumentError(
-      `arange: start, stop and a non-zero step must be finite, got ${start}, ${stop}, ${step}`,
+      `arange: start, stop and a non-zero step must be finite, got ${excerpt(start)}, ${excerpt(stop)}, ${excerpt(step)}`,
     );
   }
+  const { dtype, requiresGrad } = tensorOptions(options, 'arange');
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  const data = allocate(checkDType(options.dtype ?? 'float64', 'arange'), n);
+  if (n > MAX_ELEMENTS) {
+    throw new ArgumentError(
+      `arange: [${start}, ${stop}) in steps of ${step} has ${n} values, expected at most ${MAX_ELEMENTS}`,
+    );
+  }
+  const data = allocate(dtype, n, 'arange');
   for (let i = 0; i < n; i++) data[i] = start + i * step;
-  return new Tensor(data, [n], { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, [n], { requiresGrad });
 }
 
 /** `n` evenly spaced values from `start` to `stop` inclusive. */
@@ -173,32 +232,61 @@ export function linspace(
   n: number,
   options: TensorOptions = {},
 ): Tensor {
+  if (typeof start !== 'number' || typeof stop !== 'number') {
+    throw new ArgumentError(
+      `linspace: start and stop must be numbers, got ${excerpt(start)} and ${excerpt(stop)}`,
+    );
+  }
   if (!Number.isInteger(n) || n < 0)
-    throw new ArgumentError(`linspace: n must be a non-negative integer, got ${n}`);
-  const data = allocate(checkDType(options.dtype ?? 'float64', 'linspace'), n);
+    throw new ArgumentError(`linspace: n must be a non-negative integer, got ${excerpt(n)}`);
+  if (n > MAX_ELEMENTS)
+    throw new ArgumentError(`linspace: n must be at most ${MAX_ELEMENTS}, got ${excerpt(n)}`);
+  const { dtype, requiresGrad } = tensorOptions(options, 'linspace');
+  const data = allocate(dtype, n, 'linspace');
   for (let i = 0; i < n; i++) data[i] = n === 1 ? start : start + ((stop - start) * i) / (n - 1);
-  return new Tensor(data, [n], { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, [n], { requiresGrad });
 }
 
 /** The n×n identity (or n×m with ones on the diagonal). */
 export function eye(n: number, m = n, options: TensorOptions = {}): Tensor {
   const s = checkShape([n, m], 'eye');
-  const data = allocate(checkDType(options.dtype ?? 'float64', 'eye'), n * m);
+  const { dtype, requiresGrad } = tensorOptions(options, 'eye');
+  const data = allocate(dtype, n * m, 'eye');
   for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
-  return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, s, { requiresGrad });
 }
 
 function randomTensor(
   op: string,
   shape: readonly number[],
   options: RandomOptions,
+  extra: readonly string[],
   draw: (r: Random) => number,
 ): Tensor {
   const s = checkShape(shape, op);
-  const rng = options.rng ?? new Random(options.seed ?? 0);
-  const data = allocate(checkDType(options.dtype ?? 'float64', op), sizeOf(s));
+  const { dtype, requiresGrad } = tensorOptions(options, op, ['seed', 'rng', ...extra]);
+  const { rng: given, seed } = options ?? {};
+  if (given !== undefined && seed !== undefined) {
+    throw new ArgumentError(`${op}: pass either seed or rng, not both; got both`);
+  }
+  if (given !== undefined && !(given instanceof Random)) {
+    throw new ArgumentError(`${op}: rng must be a Random, got ${kindOf(given)}`);
+  }
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isFinite(seed))) {
+    throw new ArgumentError(`${op}: seed must be a finite number, got ${excerpt(seed)}`);
+  }
+  const rng = given ?? new Random(seed ?? 0);
+  const data = allocate(dtype, sizeOf(s), op);
   for (let i = 0; i < data.length; i++) data[i] = draw(rng);
-  return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, s, { requiresGrad });
+}
+
+function finiteOption(value: unknown, fallback: number, op: string, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ArgumentError(`${op}: ${name} must be a finite number, got ${kindOf(value)}`);
+  }
+  return value;
 }
 
 /** Standard normal samples (`mean`, `std` to shift and scale), seeded. */
@@ -206,8 +294,10 @@ export function randn(
   shape: readonly number[],
   options: RandomOptions & { mean?: number; std?: number } = {},
 ): Tensor {
-  const { mean = 0, std = 1 } = options;
-  return randomTensor('randn', shape, options, (r) => mean + std * r.normal());
+  const mean = finiteOption(options?.mean, 0, 'randn', 'mean');
+  const std = finiteOption(options?.std, 1, 'randn', 'std');
+  if (std < 0) throw new ArgumentError(`randn: std must be non-negative, got ${excerpt(std)}`);
+  return randomTensor('randn', shape, options, ['mean', 'std'], (r) => mean + std * r.normal());
 }
 
 /** Uniform samples in [low, high) (default [0, 1)), seeded. */
@@ -215,8 +305,15 @@ export function rand(
   shape: readonly number[],
   options: RandomOptions & { low?: number; high?: number } = {},
 ): Tensor {
-  const { low = 0, high = 1 } = options;
+  const low = finiteOption(options?.low, 0, 'rand', 'low');
+  const high = finiteOption(options?.high, 1, 'rand', 'high');
   if (!(high > low))
     throw new ArgumentError(`rand: high must be greater than low, got low=${low}, high=${high}`);
-  return randomTensor('rand', shape, options, (r) => low + (high - low) * r.uniform());
+  return randomTensor(
+    'rand',
+    shape,
+    options,
+    ['low', 'high'],
+    (r) => low + (high - low) * r.uniform(),
+  );
 }

@@ -1,6 +1,13 @@
-import { ArgumentError, allocate, GradError, type TypedArray } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  excerpt,
+  GradError,
+  kindOf,
+  type TypedArray,
+} from '../core/index.js';
 import { gradients } from './backward.js';
-import { isGradEnabled } from './gradMode.js';
+import { isGradEnabled, withGradMode } from './gradMode.js';
 import { fromOp, Tensor } from './Tensor.js';
 
 /** Which arguments to differentiate with respect to: one index (default 0) or several. */
@@ -17,13 +24,13 @@ function prepare(
   for (const i of picked) {
     if (!Number.isInteger(i) || i < 0 || i >= args.length) {
       throw new ArgumentError(
-        `${where}: argnums must index the ${args.length} arguments, got ${i}`,
+        `${where}: argnums must index the ${args.length} arguments, got ${excerpt(i)}`,
       );
     }
   }
   const inputs = args.map((a, i) => {
     if (!(a instanceof Tensor))
-      throw new ArgumentError(`${where}: argument ${i} must be a Tensor, got ${typeof a}`);
+      throw new ArgumentError(`${where}: argument ${i} must be a Tensor, got ${kindOf(a)}`);
     if (!picked.includes(i)) return a;
     // NOTE: an argument that is already in a graph (an outer grad is tracing it) gets an identity
     // node, so this level's gradient stays a differentiable function of it: grad(grad(f)) works.
@@ -39,6 +46,10 @@ function prepare(
  * arguments picked by `argnums` (default the first). `f` must return a scalar. The arguments'
  * own `.grad` fields are not touched.
  *
+ * Inside `noGrad` the gradient is still computed (f is recorded for the moment, as with
+ * `torch.enable_grad()` inside `torch.no_grad()`; JAX has no such mode): asking for a gradient
+ * is explicit. The value and the gradient then come back as plain tensors, recorded nowhere.
+ *
  * @example
  * const [y, dy] = valueAndGrad((x: Tensor) => sum(square(x)))(tensor([1, 2]));  // dy = [2, 4]
  */
@@ -46,18 +57,36 @@ export function valueAndGrad<A extends ArgNums = 0>(
   f: (...args: Tensor[]) => Tensor,
   argnums?: A,
 ): (...args: Tensor[]) => [Tensor, GradOf<A>] {
+  return differentiate(f, argnums, 'valueAndGrad');
+}
+
+/** valueAndGrad, with errors naming `where` (`grad` or `valueAndGrad`). */
+function differentiate<A extends ArgNums = 0>(
+  f: (...args: Tensor[]) => Tensor,
+  argnums: A | undefined,
+  where: string,
+): (...args: Tensor[]) => [Tensor, GradOf<A>] {
+  if (typeof f !== 'function') {
+    throw new ArgumentError(`${where}: f must be a function of tensors, got ${kindOf(f)}`);
+  }
   const nums: ArgNums = argnums ?? 0;
+  if (typeof nums !== 'number' && !Array.isArray(nums)) {
+    throw new ArgumentError(
+      `${where}: argnums must be an index or a list of indices, got ${kindOf(nums)}`,
+    );
+  }
   return (...args: Tensor[]) => {
-    const { inputs, picked } = prepare(args, nums, 'valueAndGrad');
-    const y = f(...inputs);
+    const { inputs, picked } = prepare(args, nums, where);
+    const outer = isGradEnabled();
+    const y = withGradMode(true, () => f(...inputs));
     if (!(y instanceof Tensor))
-      throw new GradError(`valueAndGrad: f must return a Tensor, got ${typeof y}`);
+      throw new GradError(`${where}: f must return a Tensor, got ${kindOf(y)}`);
     if (y.size !== 1) {
       throw new GradError(
-        `valueAndGrad: f must return a scalar (one element), got shape [${y.shape.join(',')}]`,
+        `${where}: f must return a scalar (one element), got shape [${y.shape.join(',')}]`,
       );
     }
-    const createGraph = isGradEnabled() && args.some((a) => a.requiresGrad);
+    const createGraph = outer && args.some((a) => a.requiresGrad);
     const grads = y.requiresGrad
       ? gradients(y, undefined, { createGraph, targets: picked.map((i) => inputs[i]) })
       : new Map<Tensor, Tensor>();
@@ -65,13 +94,13 @@ export function valueAndGrad<A extends ArgNums = 0>(
       const x = inputs[i];
       return grads.get(x) ?? new Tensor(allocate(x.dtype, x.size) as TypedArray, x.shape);
     });
-    return [y, (typeof nums === 'number' ? out[0] : out) as GradOf<A>];
+    return [outer ? y : y.detach(), (typeof nums === 'number' ? out[0] : out) as GradOf<A>];
   };
 }
 
 /**
  * JAX-style: the gradient function of a scalar function of tensors. Nest it for higher orders:
- * `grad(x => grad(f)(x).sum())`.
+ * `grad(x => grad(f)(x).sum())`. Inside `noGrad` it still differentiates (see `valueAndGrad`).
  *
  * @example
  * grad((x: Tensor) => sum(pow(x, 3)))(tensor([2]));  // [12]
@@ -80,6 +109,6 @@ export function grad<A extends ArgNums = 0>(
   f: (...args: Tensor[]) => Tensor,
   argnums?: A,
 ): (...args: Tensor[]) => GradOf<A> {
-  const vg = valueAndGrad(f, argnums);
+  const vg = differentiate(f, argnums, 'grad');
   return (...args: Tensor[]) => vg(...args)[1];
 }

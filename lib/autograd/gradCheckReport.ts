@@ -19,6 +19,8 @@ export interface GradCheckComparison {
 /** The result for one input. */
 export interface GradCheckInputReport extends GradCheckComparison {
   readonly input: number;
+  /** The input's name, when `names` gave one. */
+  readonly name?: string;
   readonly shape: readonly number[];
   readonly dtype: DType;
   /** For float32 inputs: the float32 gradient against the float64 gradient of the same graph. */
@@ -95,10 +97,11 @@ export function compare(
 }
 
 function inputName(r: GradCheckInputReport): string {
+  const input = r.name === undefined ? `input ${r.input}` : `input ${r.input} ('${r.name}')`;
   const name =
     r.gradientOf === undefined
-      ? `gradient of input ${r.input}`
-      : `derivative of (gradient of input ${r.gradientOf}) with respect to input ${r.input}`;
+      ? `gradient of ${input}`
+      : `derivative of (gradient of input ${r.gradientOf}) with respect to ${input}`;
   return `${name} (shape ${formatShape(r.shape)}, ${r.dtype})`;
 }
 

@@ -3,16 +3,17 @@ import { gradients } from './backward.js';
 import {
   call,
   checkInputs,
+  checkNames,
   type Fn,
-  float64Copies,
   type GradCheckOptions,
   normals,
   pickArgs,
   runChecks,
   settings,
+  withTwins,
 } from './gradCheck.js';
 import { finish, type GradCheckInputReport, type GradCheckReport } from './gradCheckReport.js';
-import { fromOp, Tensor } from './Tensor.js';
+import { Tensor } from './Tensor.js';
 
 /**
  * The gradient of ⟨c, f(xs)⟩ with respect to xs[k], as a differentiable function of xs: what
@@ -20,26 +21,23 @@ import { fromOp, Tensor } from './Tensor.js';
  */
 function gradientFunction(f: Fn, k: number, c: Float64Array, where: string): Fn {
   return (...xs: Tensor[]) => {
-    // NOTE: an input that the outer check is tracing gets an identity node, so this gradient
-    // stays connected to it (the same trick as grad(grad(f))).
-    const leaves = xs.map((x) =>
-      x.requiresGrad
-        ? fromOp('identity', x.data, x.shape, [x], (g) => [g])
-        : new Tensor(x.data, x.shape, { requiresGrad: true }),
-    );
-    const y = call(f, leaves, where);
+    const y = call(f, xs, where);
     const seed = allocate(y.dtype, y.size);
     seed.set(c);
+    // NOTE: the inputs are the check's own tensors (they require grad); recording this backward
+    // pass (createGraph) keeps the gradient connected to them, as grad(grad(f)) does.
     const grads = y.requiresGrad
-      ? gradients(y, new Tensor(seed, y.shape), { createGraph: true, targets: leaves })
+      ? gradients(y, new Tensor(seed, y.shape), { createGraph: true, targets: xs })
       : new Map<Tensor, Tensor>();
-    return grads.get(leaves[k]) ?? new Tensor(allocate(xs[k].dtype, xs[k].size), xs[k].shape);
+    return grads.get(xs[k]) ?? new Tensor(allocate(xs[k].dtype, xs[k].size), xs[k].shape);
   };
 }
 
 /**
  * Second-order check: for each input k, differentiates (with `createGraph`) the gradient
- * Jᵀc of input k, as a function of all inputs, and checks it with `gradCheck`'s method.
+ * Jᵀc of input k, as a function of all inputs, and checks it with `gradCheck`'s method (the
+ * inputs perturbed in place, as there). A gradient that does not depend on some input (f is
+ * linear in it) is checked as zero, not refused.
  *
  * @example gradGradCheck((x) => sum(pow(x, 3)), [tensor([1, 2])]).passed  // true
  */
@@ -53,14 +51,18 @@ export function gradGradCheck(
   const s = settings(options, where);
   const xs = checkInputs(inputs, where);
   const picked = pickArgs(options.argnums, xs.length, where);
-  const y = call(f, float64Copies(xs), where);
+  const names = checkNames(options.names, xs.length, where);
+  const size = withTwins(xs, picked, () => call(f, xs, where).size);
   const rng = new Random(s.seed + 1);
-  const c = y.size === 1 ? new Float64Array(1).fill(1) : normals(rng, y.size);
+  const c = size === 1 ? new Float64Array(1).fill(1) : normals(rng, size);
   const reports: GradCheckInputReport[] = [];
   const lines: string[] = [];
   let mode: 'full' | 'vjp' = 'full';
   for (const k of picked) {
-    const r = runChecks(gradientFunction(f, k, c, where), xs, picked, s, where, k);
+    const r = runChecks(gradientFunction(f, k, c, where), xs, picked, s, where, {
+      gradientOf: k,
+      names,
+    });
     mode = r.mode;
     reports.push(...r.reports);
     lines.push(...r.lines);

@@ -18,7 +18,9 @@ export function withGradMode<T>(on: boolean, fn: () => T): T {
 
 /**
  * Runs `fn` without recording a graph: results do not require grad, nothing is kept for
- * backward. Use it for evaluation and for in-place parameter updates.
+ * backward. Use it for evaluation and for in-place parameter updates. An explicit `grad` or
+ * `valueAndGrad` inside it still differentiates (as `torch.enable_grad()` would), and returns
+ * plain tensors.
  *
  * @example
  * const pred = noGrad(() => model.forward(x));

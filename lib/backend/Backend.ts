@@ -11,7 +11,7 @@ export type UnaryOp =
   | 'sign'
   | 'square'
   | 'relu'
-  | 'step' // 1 where x > 0, else 0: the derivative of relu
+  | 'step' // 1 where x > 0, 0 where x ≤ 0, NaN at NaN: the derivative of relu
   | 'leakyRelu' // a = negative slope
   | 'sigmoid'
   | 'tanh'
@@ -33,7 +33,7 @@ export type BinaryOp =
   | 'minimum'
   | 'greater'
   | 'equal'
-  | 'reluGrad'; // a·[b > 0]: relu's backward, g masked by the sign of x, in one pass
+  | 'reluGrad'; // a·step(b): relu's backward, g masked by the sign of x, in one pass
 
 export type ReduceOp = 'sum' | 'max' | 'min';
 

@@ -39,10 +39,13 @@ export function unaryLoop(
       for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
+      for (let i = 0; i < n; i++) out[i] = x[i] < 0 ? 0 : x[i];
       return;
     case 'step':
-      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? 1 : 0;
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        out[i] = v > 0 ? 1 : v <= 0 ? 0 : v;
+      }
       return;
     case 'tanh':
       for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
@@ -109,7 +112,10 @@ export function binaryLoop(
       for (let i = 0; i < n; i++) out[o + i] = a[ia + i * sa] === b[ib + i * sb] ? 1 : 0;
       return;
     case 'reluGrad':
-      for (let i = 0; i < n; i++) out[o + i] = a[ia + i * sa] * (b[ib + i * sb] > 0 ? 1 : 0);
+      for (let i = 0; i < n; i++) {
+        const v = b[ib + i * sb];
+        out[o + i] = a[ia + i * sa] * (v > 0 ? 1 : v <= 0 ? 0 : v);
+      }
       return;
     default:
       for (let i = 0; i < n; i++) out[o + i] = fallback(a[ia + i * sa], b[ib + i * sb]);

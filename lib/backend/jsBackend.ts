@@ -16,8 +16,10 @@ const unaryFns: Record<UnaryOp, Fn1> = {
   abs: Math.abs,
   sign: Math.sign,
   square: (x) => x * x,
-  relu: (x) => (x > 0 ? x : 0),
-  step: (x) => (x > 0 ? 1 : 0),
+  // NOTE: NaN propagates: relu(NaN) = NaN and relu(−0) = −0 (as PyTorch), and the derivative
+  // step(NaN) = NaN.
+  relu: (x) => (x < 0 ? 0 : x),
+  step: (x) => (x > 0 ? 1 : x <= 0 ? 0 : x),
   leakyRelu: (x, a) => (x > 0 ? x : a * x),
   // NOTE: exp of a large positive number overflows; evaluate on the side where exp(-|x|) ≤ 1.
   sigmoid: (x) => {
@@ -45,7 +47,7 @@ const binaryFns: Record<BinaryOp, Fn2> = {
   minimum: (x, y) => (x <= y || Number.isNaN(x) ? x : y),
   greater: (x, y) => (x > y ? 1 : 0),
   equal: (x, y) => (x === y ? 1 : 0),
-  reluGrad: (g, x) => g * (x > 0 ? 1 : 0),
+  reluGrad: (g, x) => g * (x > 0 ? 1 : x <= 0 ? 0 : x),
 };
 
 function unary(op: UnaryOp, x: TypedArray, out: TypedArray, a = 0, b = 0): void {

@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { Backend } from './Backend.js';
 import { jsBackend } from './jsBackend.js';
 import { wasmAvailable, wasmBackend } from './wasm/wasmBackend.js';
@@ -33,7 +33,7 @@ export function setBackend(name: string): void {
   const b = backends.get(name);
   if (!b) {
     throw new ArgumentError(
-      `setBackend: unknown backend ${JSON.stringify(name)}, expected one of ${[...backends.keys()].map((k) => `'${k}'`).join(', ')}`,
+      `setBackend: unknown backend ${excerpt(name)}, expected one of ${[...backends.keys()].map((k) => `'${k}'`).join(', ')}`,
     );
   }
   if (b === wasmBackend && !wasmAvailable()) {

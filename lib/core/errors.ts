@@ -48,3 +48,18 @@ export class DependencyError extends RxgradError {
   /** `'DependencyError'`, as `error.name` (kept by `serializeError` across workers). */
   override name = 'DependencyError';
 }
+
+/**
+ * Runs `fn`; an rxgrad error it throws is thrown again, of the same class, with `context` in
+ * front of its message (`mlp: layers.2: Linear: …`) and the original as its cause. So the
+ * message names the function the user called, and still what failed inside it.
+ */
+export function inContext<T>(context: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof RxgradError)) throw e;
+    const Class = e.constructor as new (message: string, options?: ErrorOptions) => RxgradError;
+    throw new Class(`${context}: ${e.message}`, { cause: e });
+  }
+}

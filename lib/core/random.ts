@@ -1,4 +1,5 @@
 import { ArgumentError } from './errors.js';
+import { excerpt } from './excerpt.js';
 
 /** The complete, plain-data state of a `Random` generator (safe to JSON-encode and restore). */
 export interface RandomState {
@@ -25,8 +26,8 @@ export class Random {
   private spare: number | null = null;
 
   constructor(seed = 0) {
-    if (!Number.isFinite(seed)) {
-      throw new ArgumentError(`Random: seed must be a finite number, got ${seed}`);
+    if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+      throw new ArgumentError(`Random: seed must be a finite number, got ${excerpt(seed)}`);
     }
     // NOTE: seeds beyond 2^32 are folded so that 1 and 2^32 + 1 still differ.
     let x = (Math.trunc(seed) >>> 0) ^ (Math.trunc(seed / 4294967296) >>> 0);
@@ -81,7 +82,7 @@ export class Random {
   /** An integer in [0, n). */
   int(n: number): number {
     if (!Number.isInteger(n) || n <= 0) {
-      throw new ArgumentError(`Random.int: n must be a positive integer, got ${n}`);
+      throw new ArgumentError(`Random.int: n must be a positive integer, got ${excerpt(n)}`);
     }
     return Math.floor(this.uniform() * n);
   }
@@ -117,7 +118,7 @@ export class Random {
     const s = state?.s;
     if (!Array.isArray(s) || s.length !== 4 || !s.every((v) => Number.isInteger(v) && v >= 0)) {
       throw new ArgumentError(
-        `Random.setState: expected { s: four unsigned 32-bit integers, spare }, got ${JSON.stringify(state)}`,
+        `Random.setState: expected { s: four unsigned 32-bit integers, spare }, got ${excerpt(state)}`,
       );
     }
     [this.s0, this.s1, this.s2, this.s3] = s as [number, number, number, number];

@@ -1,4 +1,5 @@
 import { ArgumentError, ShapeError } from './errors.js';
+import { excerpt } from './excerpt.js';
 
 /** A tensor's shape: the size of each axis, outermost first (`[]` for a scalar). */
 export type Shape = readonly number[];
@@ -34,9 +35,9 @@ export function stridesOf(shape: Shape): number[] {
 
 /** Checks that every dimension is a non-negative integer. */
 export function checkShape(shape: unknown, where: string): number[] {
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     throw new ShapeError(
-      `${where}: shape must be a list of non-negative integers, got ${JSON.stringify(shape)}`,
+      `${where}: shape must be a list of non-negative integers, got ${excerpt(shape)}`,
     );
   }
   return [...shape];
@@ -63,7 +64,7 @@ export function broadcastShapes(a: Shape, b: Shape, op: string): number[] {
 export function normalizeAxis(axis: number, rank: number, op: string): number {
   if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1)) {
     throw new ArgumentError(
-      `${op}: axis must be an integer in [${-rank}, ${Math.max(rank, 1) - 1}] for a tensor of rank ${rank}, got ${axis}`,
+      `${op}: axis must be an integer in [${-rank}, ${Math.max(rank, 1) - 1}] for a tensor of rank ${rank}, got ${excerpt(axis)}`,
     );
   }
   return axis < 0 ? axis + rank : axis;
@@ -76,10 +77,15 @@ export function normalizeAxes(
   op: string,
 ): number[] {
   if (axis === undefined) return Array.from({ length: rank }, (_, i) => i);
+  if (typeof axis !== 'number' && !Array.isArray(axis)) {
+    throw new ArgumentError(
+      `${op}: axis must be an integer, a list of integers, or undefined for all axes, got ${excerpt(axis)}`,
+    );
+  }
   const list = typeof axis === 'number' ? [axis] : [...axis];
   const axes = list.map((a) => normalizeAxis(a, rank, op));
   if (new Set(axes).size !== axes.length) {
-    throw new ArgumentError(`${op}: axes must be distinct, got ${JSON.stringify(list)}`);
+    throw new ArgumentError(`${op}: axes must be distinct, got ${excerpt(list)}`);
   }
   return axes.sort((x, y) => x - y);
 }

@@ -1,5 +1,5 @@
-import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, ShapeError } from '../core/index.js';
+import { Tensor } from '../autograd/index.js';
+import { ArgumentError, formatShape, inContext, kindOf, ShapeError } from '../core/index.js';
 import { gatherRows } from './gatherRows.js';
 
 /**
@@ -23,6 +23,30 @@ export class Dataset {
     y: Tensor,
     meta: { featureNames?: readonly string[]; classNames?: readonly string[] } = {},
   ) {
+    for (const [arg, t] of [
+      ['x', x],
+      ['y', y],
+    ] as const) {
+      if (!(t instanceof Tensor)) {
+        throw new ArgumentError(
+          `Dataset: ${arg} must be a Tensor, got ${kindOf(t)}; make one with tensor(...), or a data set from arrays with fromArrays`,
+        );
+      }
+    }
+    if (meta === null || typeof meta !== 'object') {
+      throw new ArgumentError(
+        `Dataset: meta must be an object { featureNames, classNames }, got ${kindOf(meta)}`,
+      );
+    }
+    for (const key of ['featureNames', 'classNames'] as const) {
+      const names = meta[key];
+      if (
+        names !== undefined &&
+        (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+      ) {
+        throw new ArgumentError(`Dataset: ${key} must be a list of strings, got ${kindOf(names)}`);
+      }
+    }
     if (x.rank === 0 || y.rank === 0) {
       throw new ShapeError(
         `Dataset: x and y need a samples axis, got x ${formatShape(x.shape)} and y ${formatShape(y.shape)}`,
@@ -78,3 +102,16 @@ export class Dataset {
  * fit(model, { x: tensor([[0, 1], [1, 0]]), y: tensor([[1], [0]]) }, options);
  */
 export type DataLike = Dataset | { readonly x: Tensor; readonly y: Tensor };
+
+/**
+ * `ds` as a `Dataset`: a Dataset itself, or `{ x, y }` tensors (as `fit` takes them), checked
+ * as `new Dataset(x, y)` checks them; anything else is an `ArgumentError` naming `where`.
+ */
+export function expectDataset(ds: unknown, where: string): Dataset {
+  if (ds instanceof Dataset) return ds;
+  const d = ds as { x?: unknown; y?: unknown } | null;
+  if (d !== null && typeof d === 'object' && d.x instanceof Tensor && d.y instanceof Tensor) {
+    return inContext(where, () => new Dataset(d.x as Tensor, d.y as Tensor));
+  }
+  throw new ArgumentError(`${where}: expected a Dataset (or { x, y } tensors), got ${kindOf(ds)}`);
+}

@@ -1,6 +1,6 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, type Random } from '../core/index.js';
-import type { Dataset } from './Dataset.js';
+import { ArgumentError, booleanOption, checkOptions, excerpt, type Random } from '../core/index.js';
+import { type Dataset, expectDataset } from './Dataset.js';
 import { gatherRows } from './gatherRows.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
 
@@ -62,21 +62,27 @@ export class Batches implements Iterable<Batch> {
  *   // one optimiser step on x, y
  * }
  */
-export function batches(ds: Dataset, options: BatchesOptions): Batches {
+export function batches(dataset: Dataset, options: BatchesOptions): Batches {
   const where = 'batches';
-  const { batchSize } = options ?? {};
+  const ds = expectDataset(dataset, where);
+  if (options === undefined) {
+    throw new ArgumentError(`${where}: options { batchSize } are required, got undefined`);
+  }
+  checkOptions(options, ['batchSize', 'shuffle', 'dropLast', 'seed', 'rng'], where);
+  const { batchSize } = options;
   if (!Number.isInteger(batchSize) || batchSize <= 0) {
     throw new ArgumentError(
-      `${where}: batchSize must be a positive integer, got ${JSON.stringify(batchSize)}`,
+      `${where}: batchSize must be a positive integer, got ${excerpt(batchSize)}`,
     );
   }
-  if (ds.length === 0) throw new ArgumentError(`${where}: the data set is empty`);
-  const dropLast = options.dropLast ?? false;
+  if (ds.length === 0)
+    throw new ArgumentError(`${where}: the data set is empty (expected at least one sample)`);
+  const dropLast = booleanOption(options.dropLast, false, where, 'dropLast');
   if (dropLast && batchSize > ds.length) {
     throw new ArgumentError(
       `${where}: dropLast with batchSize ${batchSize} > ${ds.length} samples leaves no batch`,
     );
   }
-  const shuffle = options.shuffle ?? false;
+  const shuffle = booleanOption(options.shuffle, false, where, 'shuffle');
   return new Batches(ds, batchSize, shuffle, dropLast, shuffle ? rngFrom(options, where) : null);
 }

@@ -1,5 +1,5 @@
-import type { Tensor } from '../autograd/index.js';
-import { formatShape, NonFiniteError, ShapeError } from '../core/index.js';
+import { Tensor } from '../autograd/index.js';
+import { ArgumentError, formatShape, kindOf, NonFiniteError, ShapeError } from '../core/index.js';
 
 /** A [n] or [n, d] tensor seen as n rows of d columns (a [n] tensor is one column). */
 export interface ColumnMatrix {
@@ -12,6 +12,11 @@ export interface ColumnMatrix {
  * it has `cols` columns when given, and that every value is finite (the error names the column).
  */
 export function columnMatrix(x: Tensor, where: string, cols?: number): ColumnMatrix {
+  if (!(x instanceof Tensor)) {
+    throw new ArgumentError(
+      `${where}: x must be a Tensor of shape [samples, features] or [samples], got ${kindOf(x)}; make one with tensor(...)`,
+    );
+  }
   if (x.rank !== 1 && x.rank !== 2) {
     throw new ShapeError(
       `${where}: expected a tensor of shape [samples, features] or [samples], got ${formatShape(x.shape)}`,
@@ -26,7 +31,7 @@ export function columnMatrix(x: Tensor, where: string, cols?: number): ColumnMat
   for (let i = 0; i < x.size; i++) {
     if (!Number.isFinite(x.data[i])) {
       throw new NonFiniteError(
-        `${where}: column ${i % m.cols} holds ${x.data[i]} (row ${Math.floor(i / m.cols)}); clean or impute the data first`,
+        `${where}: column ${i % m.cols} holds ${x.data[i]} (row ${Math.floor(i / m.cols)}), expected finite values; clean or impute the data first`,
       );
     }
   }

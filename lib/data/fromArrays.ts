@@ -1,5 +1,5 @@
 import { type NestedArray, Tensor, tensor } from '../autograd/index.js';
-import { ArgumentError, type DType, NonFiniteError } from '../core/index.js';
+import { ArgumentError, checkOptions, type DType, excerpt, NonFiniteError } from '../core/index.js';
 import { Dataset } from './Dataset.js';
 
 /** Options of `fromArrays`. */
@@ -23,7 +23,7 @@ function toTensor(values: NestedArray | Tensor, dtype: DType | undefined, what: 
     t = tensor(values, { dtype: dtype ?? 'float64' });
   } else {
     throw new ArgumentError(
-      `fromArrays: ${what} must be an array (one entry per sample) or a tensor, got ${JSON.stringify(values)}`,
+      `fromArrays: ${what} must be an array (one entry per sample) or a tensor, got ${excerpt(values)}`,
     );
   }
   const rowSize = t.shape[0] > 0 ? t.size / t.shape[0] : 1;
@@ -49,5 +49,6 @@ export function fromArrays(
   y: NestedArray | Tensor,
   options: FromArraysOptions = {},
 ): Dataset {
+  checkOptions(options, ['dtype', 'featureNames', 'classNames'], 'fromArrays');
   return new Dataset(toTensor(x, options.dtype, 'x'), toTensor(y, options.dtype, 'y'), options);
 }

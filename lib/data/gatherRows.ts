@@ -18,7 +18,7 @@ export function gatherRows(t: Tensor, indices: ArrayLike<number>, where = 'gathe
   }
   const n = t.shape[0];
   const rowSize = n === 0 ? 0 : t.size / n;
-  const out = allocate(t.dtype, indices.length * rowSize);
+  const out = allocate(t.dtype, indices.length * rowSize, where);
   for (let i = 0; i < indices.length; i++) {
     const r = indices[i];
     if (!Number.isInteger(r) || r < 0 || r >= n) {

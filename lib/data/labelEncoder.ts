@@ -1,5 +1,13 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, checkDType, type DType, NonFiniteError } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  checkDType,
+  checkOptions,
+  type DType,
+  excerpt,
+  NonFiniteError,
+} from '../core/index.js';
 import { cellRows, type EncoderInput } from './cellRows.js';
 import { compareCells, formatCell } from './compareCells.js';
 import { checkState } from './stateChecks.js';
@@ -27,7 +35,7 @@ function labelsOf(labels: Labels, where: string): Cell[] {
     }
     if (typeof v !== 'number' && typeof v !== 'string') {
       throw new ArgumentError(
-        `${where}: label ${i} is ${JSON.stringify(v) ?? String(v)}; expected a finite number or a string`,
+        `${where}: label ${i} is ${excerpt(v) ?? String(v)}; expected a finite number or a string`,
       );
     }
     out.push(v);
@@ -64,7 +72,10 @@ export class LabelEncoder {
   /** Learns the distinct labels. */
   fit(labels: Labels): this {
     const list = labelsOf(labels, 'labelEncoder.fit');
-    if (list.length === 0) throw new ArgumentError('labelEncoder.fit: no labels');
+    if (list.length === 0)
+      throw new ArgumentError(
+        'labelEncoder.fit: no labels (expected at least one, got an empty list)',
+      );
     this.setClasses([...new Set(list)].sort(compareCells));
     return this;
   }
@@ -149,5 +160,6 @@ export class LabelEncoder {
 
 /** A new, unfitted `LabelEncoder` (indices in a `dtype` tensor, default `'float64'`). */
 export function labelEncoder(options: { dtype?: DType } = {}): LabelEncoder {
-  return new LabelEncoder(options.dtype);
+  const o = checkOptions(options, ['dtype'], 'labelEncoder');
+  return new LabelEncoder(o.dtype === undefined ? undefined : checkDType(o.dtype, 'labelEncoder'));
 }

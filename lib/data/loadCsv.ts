@@ -1,7 +1,14 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, checkDType, type DType, FormatError } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  checkDType,
+  checkOptions,
+  type DType,
+  FormatError,
+} from '../core/index.js';
 import { Dataset } from './Dataset.js';
-import { parseCsvTable, type ReadCsvOptions } from './readCsv.js';
+import { checkedText, parseCsvTable, READ_CSV_OPTIONS, type ReadCsvOptions } from './readCsv.js';
 import { resolveColumn, resolveColumns } from './resolveColumn.js';
 import type { ColumnRef } from './Table.js';
 
@@ -30,41 +37,59 @@ export interface LoadCsvOptions extends Omit<ReadCsvOptions, 'columns'> {
  */
 export function loadCsv(text: string, options: LoadCsvOptions = {}): Dataset {
   const where = 'loadCsv';
-  if ('columns' in options) {
+  checkedText(text, where);
+  if (options !== null && typeof options === 'object' && 'columns' in options) {
     throw new ArgumentError(`${where}: choose columns with features and target, not columns`);
   }
+  checkOptions(
+    options,
+    [
+      ...READ_CSV_OPTIONS.filter((k) => k !== 'columns'),
+      'target',
+      'features',
+      'dtype',
+      'classNames',
+    ],
+    where,
+  );
   const dtype = checkDType(options.dtype ?? 'float64', where);
   let features: number[] = [];
   let target = -1;
   let targetIsCategorical = false;
-  const table = parseCsvTable(text, options, where, (names) => {
-    const width = names.length;
-    target = resolveColumn(options.target ?? -1, names, width, where, 'target');
-    features = options.features
-      ? resolveColumns(options.features, names, width, where, 'features')
-      : names.map((_, i) => i).filter((i) => i !== target);
-    if (features.includes(target)) {
-      throw new ArgumentError(
-        `${where}: column "${names[target]}" (index ${target}) is both the target and a feature`,
-      );
-    }
-    const categorical = resolveColumns(
-      options.categorical ?? [],
-      names,
-      width,
-      where,
-      'categorical',
-    );
-    for (const f of features) {
-      if (categorical.includes(f)) {
+  const table = parseCsvTable(
+    text,
+    options,
+    where,
+    (names) => {
+      const width = names.length;
+      target = resolveColumn(options.target ?? -1, names, width, where, 'target');
+      features = options.features
+        ? resolveColumns(options.features, names, width, where, 'features')
+        : names.map((_, i) => i).filter((i) => i !== target);
+      if (features.includes(target)) {
         throw new ArgumentError(
-          `${where}: feature column "${names[f]}" is categorical; read it with readCsv and encode it with oneHotEncoder`,
+          `${where}: column "${names[target]}" (index ${target}) is both the target and a feature`,
         );
       }
-    }
-    targetIsCategorical = categorical.includes(target);
-    return [...features, target];
-  });
+      const categorical = resolveColumns(
+        options.categorical ?? [],
+        names,
+        width,
+        where,
+        'categorical',
+      );
+      for (const f of features) {
+        if (categorical.includes(f)) {
+          throw new ArgumentError(
+            `${where}: feature column "${names[f]}" is categorical; read it with readCsv and encode it with oneHotEncoder`,
+          );
+        }
+      }
+      targetIsCategorical = categorical.includes(target);
+      return [...features, target];
+    },
+    dtype === 'float32',
+  );
   const n = table.rows.length;
   const f = features.length;
   if (n === 0) throw new FormatError(`${where}: the CSV has no data rows`);

@@ -1,7 +1,7 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate } from '../core/index.js';
+import { ArgumentError, allocate, checkOptions, excerpt } from '../core/index.js';
 import { columnMatrix } from './columnMatrix.js';
-import { checkState, numberArray } from './stateChecks.js';
+import { checkState, numberArray, powerOfTwoAbove } from './stateChecks.js';
 
 /** Plain-data fitted state of a `MinMaxScaler` (JSON-safe). */
 export interface MinMaxScalerState {
@@ -26,9 +26,7 @@ function checkRange(range: unknown, where: string): [number, number] {
     !range.every((v) => typeof v === 'number' && Number.isFinite(v)) ||
     !(range[0] < range[1])
   ) {
-    throw new ArgumentError(
-      `${where}: range must be [lo, hi] with lo < hi, got ${JSON.stringify(range)}`,
-    );
+    throw new ArgumentError(`${where}: range must be [lo, hi] with lo < hi, got ${excerpt(range)}`);
   }
   return [range[0], range[1]];
 }
@@ -47,7 +45,8 @@ export class MinMaxScaler {
   readonly range: [number, number];
 
   constructor(options: MinMaxScalerOptions = {}) {
-    this.range = checkRange(options.range ?? [0, 1], 'minMaxScaler');
+    const o = checkOptions(options, ['range'], 'minMaxScaler');
+    this.range = checkRange(o.range ?? [0, 1], 'minMaxScaler');
   }
 
   /** True once `fit` or `loadState` ran. */
@@ -58,7 +57,8 @@ export class MinMaxScaler {
   /** Learns the minimum and maximum of each column of `x`. */
   fit(x: Tensor): this {
     const { rows, cols } = columnMatrix(x, 'minMaxScaler.fit');
-    if (rows === 0) throw new ArgumentError('minMaxScaler.fit: x has no rows');
+    if (rows === 0)
+      throw new ArgumentError('minMaxScaler.fit: x has no rows (expected at least one)');
     const min = new Array<number>(cols).fill(Number.POSITIVE_INFINITY);
     const max = new Array<number>(cols).fill(Number.NEGATIVE_INFINITY);
     for (let i = 0; i < x.size; i++) {
@@ -73,12 +73,12 @@ export class MinMaxScaler {
 
   /** lo + (x − min)·(hi − lo)/(max − min), column by column, in the dtype of `x`. */
   transform(x: Tensor): Tensor {
-    const { min, scale } = this.factors('transform');
+    const { min, scale, k } = this.factors('transform');
     const { cols } = columnMatrix(x, 'minMaxScaler.transform', min.length);
     const out = allocate(x.dtype, x.size);
     for (let i = 0; i < x.size; i++) {
       const j = i % cols;
-      out[i] = this.range[0] + (x.data[i] - min[j]) * scale[j];
+      out[i] = this.range[0] + (x.data[i] / k[j] - min[j] / k[j]) * scale[j];
     }
     return new Tensor(out, x.shape);
   }
@@ -90,12 +90,12 @@ export class MinMaxScaler {
 
   /** min + (x' − lo)/scale: back to the original units. */
   inverseTransform(z: Tensor): Tensor {
-    const { min, scale } = this.factors('inverseTransform');
+    const { min, scale, k } = this.factors('inverseTransform');
     const { cols } = columnMatrix(z, 'minMaxScaler.inverseTransform', min.length);
     const out = allocate(z.dtype, z.size);
     for (let i = 0; i < z.size; i++) {
       const j = i % cols;
-      out[i] = min[j] + (z.data[i] - this.range[0]) / scale[j];
+      out[i] = ((z.data[i] - this.range[0]) / scale[j] + min[j] / k[j]) * k[j];
     }
     return new Tensor(out, z.shape);
   }
@@ -130,15 +130,27 @@ export class MinMaxScaler {
     return new MinMaxScaler().loadState(state);
   }
 
-  private factors(method: string): { min: number[]; scale: number[] } {
+  /**
+   * Per column: min, the scale (hi − lo)/(max − min) and a power of two k ≥ max(|min|, |max|),
+   * all in units of k. NOTE: x − min and max − min overflow for columns spanning ±1e308; in
+   * units of k they cannot, and dividing by a power of two is exact, so ordinary data give the
+   * same bits as the plain formula. A constant column keeps k = 1.
+   */
+  private factors(method: string): { min: number[]; scale: number[]; k: number[] } {
     if (!this.min || !this.max) {
       throw new ArgumentError(`minMaxScaler.${method}: not fitted; call fit(x) first`);
     }
     const [lo, hi] = this.range;
     const max = this.max;
+    const k = this.min.map((m, j) =>
+      max[j] === m ? 1 : powerOfTwoAbove(Math.max(Math.abs(m), Math.abs(max[j]))),
+    );
     // NOTE: a constant column (max = min) would divide by 0; its span counts as 1, so it maps to lo.
-    const scale = this.min.map((m, j) => (hi - lo) / (max[j] - m === 0 ? 1 : max[j] - m));
-    return { min: this.min, scale };
+    const scale = this.min.map((m, j) => {
+      const span = max[j] / k[j] - m / k[j];
+      return (hi - lo) / (span === 0 ? 1 : span);
+    });
+    return { min: this.min, scale, k };
   }
 }
 

@@ -3,7 +3,9 @@ import {
   ArgumentError,
   allocate,
   checkDType,
+  checkOptions,
   type DType,
+  excerpt,
   NonFiniteError,
   ShapeError,
 } from '../core/index.js';
@@ -39,9 +41,7 @@ export interface OneHotEncoderOptions {
 
 function checkUnknown(u: unknown, where: string): 'error' | 'ignore' {
   if (u !== 'error' && u !== 'ignore') {
-    throw new ArgumentError(
-      `${where}: unknown must be 'error' or 'ignore', got ${JSON.stringify(u)}`,
-    );
+    throw new ArgumentError(`${where}: unknown must be 'error' or 'ignore', got ${excerpt(u)}`);
   }
   return u;
 }
@@ -63,6 +63,7 @@ export class OneHotEncoder {
   private readonly dtype: DType | undefined;
 
   constructor(options: OneHotEncoderOptions = {}) {
+    checkOptions(options, ['columns', 'unknown', 'dtype'], 'oneHotEncoder');
     this.columnRefs = options.columns;
     this.unknownPolicy = checkUnknown(options.unknown ?? 'error', 'oneHotEncoder');
     this.dtype =
@@ -91,7 +92,10 @@ export class OneHotEncoder {
   fit(data: EncoderInput, names?: readonly string[]): this {
     const where = 'oneHotEncoder.fit';
     const m = cellRows(data, where);
-    if (m.rows === 0) throw new ArgumentError(`${where}: no rows to learn categories from`);
+    if (m.rows === 0)
+      throw new ArgumentError(
+        `${where}: no rows to learn categories from (expected at least one, got none)`,
+      );
     const inputNames = m.names ?? names;
     if (inputNames && inputNames.length !== m.cols) {
       throw new ArgumentError(`${where}: ${inputNames.length} names for ${m.cols} columns`);
@@ -135,7 +139,7 @@ export class OneHotEncoder {
     );
     const outCols = this.outputWidth(s);
     const dtype = this.dtype ?? (data instanceof Tensor ? data.dtype : 'float64');
-    const out = allocate(dtype, m.rows * outCols);
+    const out = allocate(dtype, m.rows * outCols, 'oneHotEncoder.transform');
     for (let i = 0; i < m.rows; i++) {
       let o = i * outCols;
       for (let j = 0; j < m.cols; j++) {
@@ -284,7 +288,7 @@ function checkCategory(
   }
   if (typeof v !== 'string') {
     throw new ArgumentError(
-      `${where}: ${columnLabel(j, names)} holds ${JSON.stringify(v)} at row ${i}; expected a number or a string`,
+      `${where}: ${columnLabel(j, names)} holds ${excerpt(v)} at row ${i}; expected a number or a string`,
     );
   }
   return v;

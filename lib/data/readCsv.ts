@@ -1,5 +1,12 @@
 import Papa from 'papaparse';
-import { ArgumentError, FormatError, NonFiniteError } from '../core/index.js';
+import {
+  ArgumentError,
+  checkOptions,
+  excerpt,
+  FormatError,
+  kindOf,
+  NonFiniteError,
+} from '../core/index.js';
 import { resolveColumns } from './resolveColumn.js';
 import type { Cell, ColumnRef, Table } from './Table.js';
 
@@ -36,6 +43,25 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const MISSING = /^(?:|nan|na)$/i;
 const INFINITE = /^[+-]?(?:inf|infinity)$/i;
 
+/** The options `readCsv` knows (and `loadCsv`, but for `columns`). */
+export const READ_CSV_OPTIONS = [
+  'headerRows',
+  'namesRow',
+  'columnNames',
+  'delimiter',
+  'columns',
+  'categorical',
+  'missing',
+];
+
+/** The CSV text, or an `ArgumentError` naming `where`. */
+export function checkedText(text: unknown, where: string): string {
+  if (typeof text !== 'string') {
+    throw new ArgumentError(`${where}: expected the CSV text as a string, got ${kindOf(text)}`);
+  }
+  return text;
+}
+
 interface RawRow {
   readonly fields: string[];
   readonly line: number;
@@ -45,17 +71,20 @@ function parseRows(text: string, delimiter: string, where: string): RawRow[] {
   if (typeof text !== 'string') {
     throw new ArgumentError(`${where}: expected the CSV text as a string, got ${typeof text}`);
   }
+  // NOTE: a byte-order mark (Excel's "CSV UTF-8") is not part of the first name; and line
+  // endings are made uniform first, since papaparse takes the first one it sees for all lines
+  // (mixed CRLF and LF would merge rows into one cell).
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const rows: RawRow[] = [];
   let cursor = 0;
   let line = 1;
-  let lineBreak = '\n';
-  Papa.parse<string[]>(text, {
+  Papa.parse<string[]>(body, {
     delimiter,
+    newline: '\n',
     step: (result) => {
-      if (result.meta.linebreak) lineBreak = result.meta.linebreak === '\r' ? '\r' : '\n';
       const start = line;
       const end = result.meta.cursor;
-      for (let i = cursor; i < end; i++) if (text[i] === lineBreak) line++;
+      for (let i = cursor; i < end; i++) if (body.charCodeAt(i) === 10) line++;
       cursor = end;
       const error = result.errors[0];
       if (error) {
@@ -72,7 +101,7 @@ function parseRows(text: string, delimiter: string, where: string): RawRow[] {
 function checkCount(value: unknown, where: string, what: string): number {
   if (!Number.isInteger(value) || (value as number) < 0) {
     throw new ArgumentError(
-      `${where}: ${what} must be a non-negative integer, got ${JSON.stringify(value)}`,
+      `${where}: ${what} must be a non-negative integer, got ${excerpt(value)}`,
     );
   }
   return value as number;
@@ -92,6 +121,7 @@ export function parseCsvTable(
   options: ReadCsvOptions,
   where: string,
   choose?: (names: readonly string[]) => number[],
+  float32 = false,
 ): CsvTable {
   if (typeof text !== 'string') {
     throw new ArgumentError(
@@ -111,19 +141,17 @@ export function parseCsvTable(
     (!Number.isInteger(namesRow) || namesRow < 0 || namesRow >= headerRows)
   ) {
     throw new ArgumentError(
-      `${where}: namesRow must be null or an index below headerRows (${headerRows}), got ${JSON.stringify(namesRow)}`,
+      `${where}: namesRow must be null or an index below headerRows (${headerRows}), got ${excerpt(namesRow)}`,
     );
   }
   const missing = options.missing ?? 'error';
   if (missing !== 'error' && missing !== 'drop') {
-    throw new ArgumentError(
-      `${where}: missing must be 'error' or 'drop', got ${JSON.stringify(missing)}`,
-    );
+    throw new ArgumentError(`${where}: missing must be 'error' or 'drop', got ${excerpt(missing)}`);
   }
   const delimiter = options.delimiter ?? ',';
   if (typeof delimiter !== 'string' || delimiter.length === 0) {
     throw new ArgumentError(
-      `${where}: delimiter must be a non-empty string, got ${JSON.stringify(delimiter)}`,
+      `${where}: delimiter must be a non-empty string, got ${excerpt(delimiter)}`,
     );
   }
 
@@ -167,16 +195,26 @@ export function parseCsvTable(
       if (MISSING.test(text)) {
         if (missing === 'drop') continue rowLoop;
         throw new FormatError(
-          `${where}: missing value ${JSON.stringify(fields[c])} at ${at()}; pass missing: 'drop' to drop such rows`,
+          `${where}: missing value ${excerpt(fields[c])} at ${at()}; pass missing: 'drop' to drop such rows (expected a value in every kept cell)`,
         );
       }
       if (categorical.has(c)) cells[k] = text;
-      else if (NUMBER.test(text)) cells[k] = Number(text);
-      else if (INFINITE.test(text)) {
-        throw new NonFiniteError(`${where}: non-finite value ${JSON.stringify(text)} at ${at()}`);
+      else if (NUMBER.test(text)) {
+        const v = Number(text);
+        // NOTE: 1e400 parses as Infinity: as non-finite as a cell reading inf.
+        if (!Number.isFinite(v) || (float32 && !Number.isFinite(Math.fround(v)))) {
+          throw new NonFiniteError(
+            `${where}: ${excerpt(text)} at ${at()} overflows${float32 ? ' float32' : ''} to ${v > 0 ? '' : '-'}Infinity, expected a finite number`,
+          );
+        }
+        cells[k] = v;
+      } else if (INFINITE.test(text)) {
+        throw new NonFiniteError(
+          `${where}: non-finite value ${excerpt(text)} at ${at()}, expected a finite number`,
+        );
       } else {
         throw new FormatError(
-          `${where}: ${JSON.stringify(text)} at ${at()} is not a number; list the column in categorical to keep it as text`,
+          `${where}: ${excerpt(text)} at ${at()} is not a number; list the column in categorical to keep it as text`,
         );
       }
     }
@@ -195,5 +233,9 @@ export function parseCsvTable(
  * t.rows; // [['red', 1], ['blue', 2]]
  */
 export function readCsv(text: string, options: ReadCsvOptions = {}): CsvTable {
-  return parseCsvTable(text, options, 'readCsv');
+  return parseCsvTable(
+    checkedText(text, 'readCsv'),
+    checkOptions(options, READ_CSV_OPTIONS, 'readCsv'),
+    'readCsv',
+  );
 }

@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { ColumnRef } from './Table.js';
 
 /**
@@ -27,7 +27,7 @@ export function resolveColumn(
   }
   if (typeof ref !== 'string') {
     throw new ArgumentError(
-      `${where}: a column in ${what} must be a name or an index, got ${JSON.stringify(ref)}`,
+      `${where}: a column in ${what} must be a name or an index, got ${excerpt(ref)}`,
     );
   }
   if (!names) {
@@ -58,7 +58,7 @@ export function resolveColumns(
 ): number[] {
   if (!Array.isArray(refs)) {
     throw new ArgumentError(
-      `${where}: ${what} must be a list of column names or indices, got ${JSON.stringify(refs)}`,
+      `${where}: ${what} must be a list of column names or indices, got ${excerpt(refs)}`,
     );
   }
   const out = refs.map((r) => resolveColumn(r, names, width, where, what));
@@ -66,7 +66,7 @@ export function resolveColumns(
   for (let i = 0; i < out.length; i++) {
     if (seen.has(out[i])) {
       throw new ArgumentError(
-        `${where}: ${what} lists column ${JSON.stringify(refs[i])} (index ${out[i]}) twice`,
+        `${where}: ${what} lists column ${excerpt(refs[i])} (index ${out[i]}) twice`,
       );
     }
     seen.add(out[i]);

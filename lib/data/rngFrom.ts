@@ -1,4 +1,4 @@
-import { ArgumentError, Random } from '../core/index.js';
+import { ArgumentError, excerpt, Random } from '../core/index.js';
 
 /** Where a data function takes its randomness from: a seed, or a generator whose state advances. */
 export interface SeedOptions {
@@ -11,7 +11,7 @@ export interface SeedOptions {
 /** The generator `options` ask for; an `ArgumentError` naming `where` if both or neither fits. */
 export function rngFrom(options: SeedOptions, where: string): Random {
   if (options.rng !== undefined && options.seed !== undefined) {
-    throw new ArgumentError(`${where}: pass either seed or rng, not both`);
+    throw new ArgumentError(`${where}: pass either seed or rng, not both; got both`);
   }
   if (options.rng !== undefined) {
     if (!(options.rng instanceof Random)) {
@@ -21,7 +21,7 @@ export function rngFrom(options: SeedOptions, where: string): Random {
   }
   const seed = options.seed ?? 0;
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new ArgumentError(`${where}: seed must be a finite number, got ${JSON.stringify(seed)}`);
+    throw new ArgumentError(`${where}: seed must be a finite number, got ${excerpt(seed)}`);
   }
   return new Random(seed);
 }

@@ -1,4 +1,5 @@
-import type { Dataset } from './Dataset.js';
+import { checkOptions } from '../core/index.js';
+import { type Dataset, expectDataset } from './Dataset.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
 
 /**
@@ -8,6 +9,7 @@ import { rngFrom, type SeedOptions } from './rngFrom.js';
  * const mixed = shuffle(ds, { seed: 1 }); // same order on every run
  */
 export function shuffle(ds: Dataset, options: SeedOptions = {}): Dataset {
-  const rng = rngFrom(options, 'shuffle');
-  return ds.subset(rng.permutation(ds.length));
+  const data = expectDataset(ds, 'shuffle');
+  const rng = rngFrom(checkOptions(options, ['seed', 'rng'], 'shuffle'), 'shuffle');
+  return data.subset(rng.permutation(data.length));
 }

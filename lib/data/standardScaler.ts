@@ -1,7 +1,7 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate } from '../core/index.js';
+import { ArgumentError, allocate, booleanOption, checkOptions } from '../core/index.js';
 import { columnMatrix } from './columnMatrix.js';
-import { checkState, numberArray } from './stateChecks.js';
+import { checkState, numberArray, powerOfTwoAbove } from './stateChecks.js';
 
 /** Plain-data fitted state of a `StandardScaler` (JSON-safe). */
 export interface StandardScalerState {
@@ -39,8 +39,9 @@ export class StandardScaler {
   withStd: boolean;
 
   constructor(options: StandardScalerOptions = {}) {
-    this.withMean = options.withMean ?? true;
-    this.withStd = options.withStd ?? true;
+    const o = checkOptions(options, ['withMean', 'withStd'], 'standardScaler');
+    this.withMean = booleanOption(o.withMean, true, 'standardScaler', 'withMean');
+    this.withStd = booleanOption(o.withStd, true, 'standardScaler', 'withStd');
   }
 
   /** True once `fit` or `loadState` ran. */
@@ -51,20 +52,27 @@ export class StandardScaler {
   /** Learns the mean and standard deviation of each column of `x`. */
   fit(x: Tensor): this {
     const { rows, cols } = columnMatrix(x, 'standardScaler.fit');
-    if (rows === 0) throw new ArgumentError('standardScaler.fit: x has no rows');
+    if (rows === 0)
+      throw new ArgumentError('standardScaler.fit: x has no rows (expected at least one)');
     const mean = new Array<number>(cols).fill(0);
     const scale = new Array<number>(cols).fill(1);
     for (let j = 0; j < cols; j++) {
+      let big = 0;
+      for (let i = 0; i < rows; i++) big = Math.max(big, Math.abs(x.data[i * cols + j]));
+      // NOTE: the sums run on values divided by k, a power of two ≥ max |x|, so that neither Σx
+      // nor Σ(x − m)² overflows near 1e308 (nor underflows near 1e-308). Dividing by a power of
+      // two is exact, so ordinary data give the same bits as the plain formula.
+      const k = powerOfTwoAbove(big);
       let s = 0;
-      for (let i = 0; i < rows; i++) s += x.data[i * cols + j];
+      for (let i = 0; i < rows; i++) s += x.data[i * cols + j] / k;
       const m = s / rows;
       let ss = 0;
-      for (let i = 0; i < rows; i++) ss += (x.data[i * cols + j] - m) ** 2;
+      for (let i = 0; i < rows; i++) ss += (x.data[i * cols + j] / k - m) ** 2;
       const std = Math.sqrt(ss / rows);
-      if (this.withMean) mean[j] = m;
+      if (this.withMean) mean[j] = m * k;
       // NOTE: a constant column has std 0; dividing by 1 instead maps it to 0 (as scikit-learn),
       // where dividing by 0 would give NaN. A tiny std from rounding (< 1e-12·|mean|) counts as 0.
-      if (this.withStd && std > 1e-12 * Math.max(Math.abs(m), Number.MIN_VALUE)) scale[j] = std;
+      if (this.withStd && std > 1e-12 * Math.max(Math.abs(m), Number.MIN_VALUE)) scale[j] = std * k;
     }
     this.mean = mean;
     this.scale = scale;
@@ -76,9 +84,12 @@ export class StandardScaler {
     const { mean, scale } = this.fittedState('transform');
     const { cols } = columnMatrix(x, 'standardScaler.transform', mean.length);
     const out = allocate(x.dtype, x.size);
+    // NOTE: (x − mean)/scale as (x/k − mean/k)/(scale/k): the difference of two values near
+    // ±1e308 would overflow; with k a power of two the result is otherwise the same, bit for bit.
+    const k = mean.map((m, j) => powerOfTwoAbove(Math.max(Math.abs(m), scale[j])));
     for (let i = 0; i < x.size; i++) {
       const j = i % cols;
-      out[i] = (x.data[i] - mean[j]) / scale[j];
+      out[i] = (x.data[i] / k[j] - mean[j] / k[j]) / (scale[j] / k[j]);
     }
     return new Tensor(out, x.shape);
   }
@@ -93,9 +104,10 @@ export class StandardScaler {
     const { mean, scale } = this.fittedState('inverseTransform');
     const { cols } = columnMatrix(z, 'standardScaler.inverseTransform', mean.length);
     const out = allocate(z.dtype, z.size);
+    const k = mean.map((m, j) => powerOfTwoAbove(Math.max(Math.abs(m), scale[j])));
     for (let i = 0; i < z.size; i++) {
       const j = i % cols;
-      out[i] = z.data[i] * scale[j] + mean[j];
+      out[i] = (z.data[i] * (scale[j] / k[j]) + mean[j] / k[j]) * k[j];
     }
     return new Tensor(out, z.shape);
   }

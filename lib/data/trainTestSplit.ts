@@ -1,6 +1,6 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, booleanOption, checkOptions, excerpt } from '../core/index.js';
 import { classLabels } from './classLabels.js';
-import type { Dataset } from './Dataset.js';
+import { type Dataset, expectDataset } from './Dataset.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
 
 /** Options of `trainTestSplit`. */
@@ -37,13 +37,15 @@ function allocate(counts: number[], n: number, nTest: number): number[] {
  * const { train, test } = trainTestSplit(ds, { testFraction: 0.2, seed: 42, stratify: true });
  */
 export function trainTestSplit(
-  ds: Dataset,
+  dataset: Dataset,
   options: TrainTestSplitOptions = {},
 ): { train: Dataset; test: Dataset } {
   const where = 'trainTestSplit';
-  const f = options.testFraction ?? 0.2;
+  const ds = expectDataset(dataset, where);
+  const o = checkOptions(options, ['testFraction', 'stratify', 'shuffle', 'seed', 'rng'], where);
+  const f = o.testFraction ?? 0.2;
   if (typeof f !== 'number' || !(f > 0 && f < 1)) {
-    throw new ArgumentError(`${where}: testFraction must be in (0, 1), got ${JSON.stringify(f)}`);
+    throw new ArgumentError(`${where}: testFraction must be in (0, 1), got ${excerpt(f)}`);
   }
   const n = ds.length;
   // NOTE: n·f is rounded up as in scikit-learn; the epsilon keeps 100·0.07 = 7.000000000000001 at 7.
@@ -53,16 +55,17 @@ export function trainTestSplit(
       `${where}: testFraction ${f} of ${n} samples gives ${nTest} test and ${n - nTest} training samples; both need at least one`,
     );
   }
-  const shuffle = options.shuffle ?? true;
+  const shuffle = booleanOption(o.shuffle, true, where, 'shuffle');
+  const stratify = booleanOption(o.stratify, false, where, 'stratify');
   if (!shuffle) {
-    if (options.stratify) {
+    if (stratify) {
       throw new ArgumentError(`${where}: stratify needs shuffle: true`);
     }
     const idx = Array.from({ length: n }, (_, i) => i);
     return { train: ds.subset(idx.slice(0, n - nTest)), test: ds.subset(idx.slice(n - nTest)) };
   }
-  const rng = rngFrom(options, where);
-  if (!options.stratify) {
+  const rng = rngFrom(o, where);
+  if (!stratify) {
     const perm = rng.permutation(n);
     return { train: ds.subset(perm.slice(nTest)), test: ds.subset(perm.slice(0, nTest)) };
   }

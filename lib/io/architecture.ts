@@ -1,4 +1,11 @@
-import { ArgumentError, type DType, FormatError, Random, type RandomState } from '../core/index.js';
+import {
+  ArgumentError,
+  type DType,
+  excerpt,
+  FormatError,
+  Random,
+  type RandomState,
+} from '../core/index.js';
 import {
   Dropout,
   GELU,
@@ -93,7 +100,7 @@ export function buildModel(spec: unknown, path = 'architecture'): Module {
   const s = spec as Record<string, unknown>;
   if (s === null || typeof s !== 'object' || typeof s.type !== 'string') {
     throw new FormatError(
-      `buildModel: ${path} must be an object with a type, got ${JSON.stringify(spec)}`,
+      `buildModel: ${path} must be an object with a type, got ${excerpt(spec)}`,
     );
   }
   try {
@@ -122,7 +129,7 @@ export function buildModel(spec: unknown, path = 'architecture'): Module {
         return new Dropout(s.p as number, { rng: Random.fromState(s.rng as RandomState) });
       default:
         if (Object.hasOwn(SIMPLE, s.type)) return new SIMPLE[s.type as keyof typeof SIMPLE]();
-        throw new ArgumentError(`unknown layer type ${JSON.stringify(s.type)}`);
+        throw new ArgumentError(`unknown layer type ${excerpt(s.type)}`);
     }
   } catch (e) {
     if (e instanceof FormatError) throw e;
@@ -132,6 +139,69 @@ export function buildModel(spec: unknown, path = 'architecture'): Module {
 
 function bool(v: unknown): boolean {
   if (typeof v !== 'boolean')
-    throw new ArgumentError(`bias must be true or false, got ${JSON.stringify(v)}`);
+    throw new ArgumentError(`bias must be true or false, got ${excerpt(v)}`);
   return v;
+}
+
+/** One parameter a model built from an architecture will have. */
+export interface ParameterSpec {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+/**
+ * The parameters (dotted name, shape, dtype) of the model `buildModel(spec)` would build, read
+ * from the description alone, allocating nothing: what `load` checks against the file's
+ * tensors before it builds the model, so a small file cannot make it allocate a huge one.
+ * A malformed size, bias or dtype is a `FormatError` naming its path.
+ *
+ * @example architectureParameters(describeArchitecture(mlp([2, 3, 1])))
+ * // [{ name: 'layers.0.weight', shape: [2, 3], dtype: 'float64' }, …]
+ */
+export function architectureParameters(spec: unknown, path = 'architecture'): ParameterSpec[] {
+  const out: ParameterSpec[] = [];
+  // NOTE: iterative, so that a deeply nested description cannot overflow the stack.
+  const stack: [unknown, string, string][] = [[spec, path, '']];
+  while (stack.length > 0) {
+    const [node, at, prefix] = stack.pop() as [unknown, string, string];
+    const s = node as Record<string, unknown>;
+    if (s === null || typeof s !== 'object' || typeof s.type !== 'string') {
+      throw new FormatError(
+        `buildModel: ${at} must be an object with a type, got ${excerpt(node)}`,
+      );
+    }
+    const field = (name: string, check: (v: unknown) => boolean, expected: string): unknown => {
+      if (!check(s[name])) {
+        throw new FormatError(
+          `buildModel: ${at} (${s.type}): ${name} must be ${expected}, got ${excerpt(s[name])}`,
+        );
+      }
+      return s[name];
+    };
+    const size = (name: string) =>
+      field(
+        name,
+        (v) => Number.isSafeInteger(v) && (v as number) > 0,
+        'a positive integer',
+      ) as number;
+    const linear = (inputs: number, outputs: number) => {
+      const bias = field('bias', (v) => typeof v === 'boolean', 'true or false');
+      const dtype = field(
+        'dtype',
+        (v) => v === 'float32' || v === 'float64',
+        "'float32' or 'float64'",
+      ) as DType;
+      out.push({ name: `${prefix}weight`, shape: [inputs, outputs], dtype });
+      if (bias) out.push({ name: `${prefix}bias`, shape: [outputs], dtype });
+    };
+    if (s.type === 'Sequential') {
+      const layers = field('layers', Array.isArray, 'a list') as unknown[];
+      for (let i = layers.length - 1; i >= 0; i--) {
+        stack.push([layers[i], `${at}.layers.${i}`, `${prefix}layers.${i}.`]);
+      }
+    } else if (s.type === 'Linear') linear(size('inFeatures'), size('outFeatures'));
+    else if (s.type === 'Neuron') linear(size('inputs'), 1);
+  }
+  return out;
 }

@@ -1,12 +1,17 @@
 import { Tensor } from '../autograd/index.js';
-import { type DType, FormatError, formatShape, sizeOf } from '../core/index.js';
+import { type DType, excerpt, FormatError, formatShape, sizeOf } from '../core/index.js';
 import { BYTES_PER_ELEMENT, readLittleEndian } from './bytes.js';
+import { checkJson } from './checkJson.js';
+import { quoteName, setOwn } from './records.js';
 
 /** What a safetensors file holds: tensors by name and the `__metadata__` strings. */
 export interface SafetensorsContents {
   readonly tensors: Record<string, Tensor>;
   readonly metadata: Record<string, string>;
 }
+
+/** The most dimensions a tensor read from a file may have (PyTorch's limit too). */
+const MAX_RANK = 64;
 
 /** The reference implementation's limit on the JSON header (100 MB). */
 const MAX_HEADER = 100_000_000;
@@ -64,7 +69,11 @@ export function decodeSafetensors(bytes: Uint8Array | ArrayBuffer): SafetensorsC
   checkCoverage(entries, data.length, where);
   const tensors: Record<string, Tensor> = {};
   for (const e of entries) {
-    tensors[e.name] = new Tensor(readLittleEndian(data.subarray(e.begin, e.end), e.dtype), e.shape);
+    setOwn(
+      tensors,
+      e.name,
+      new Tensor(readLittleEndian(data.subarray(e.begin, e.end), e.dtype), e.shape),
+    );
   }
   return { tensors, metadata };
 }
@@ -74,13 +83,14 @@ function parseHeader(bytes: Uint8Array, where: string): Record<string, unknown> 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FormatError(`${where}: the header is not valid UTF-8`);
+    throw new FormatError(`${where}: the header is not valid UTF-8 (expected JSON text)`);
   }
   if (!text.startsWith('{')) {
     throw new FormatError(
-      `${where}: the header must be a JSON object starting with '{', got ${JSON.stringify(text.slice(0, 20))}`,
+      `${where}: the header must be a JSON object starting with '{', got ${excerpt(text.slice(0, 20))}`,
     );
   }
+  checkJson(text, `${where}: header`);
   let header: unknown;
   try {
     header = JSON.parse(text);
@@ -88,7 +98,7 @@ function parseHeader(bytes: Uint8Array, where: string): Record<string, unknown> 
     throw new FormatError(`${where}: the header is not valid JSON (${(e as Error).message})`);
   }
   if (header === null || typeof header !== 'object' || Array.isArray(header)) {
-    throw new FormatError(`${where}: the header must be a JSON object`);
+    throw new FormatError(`${where}: the header must be a JSON object, got ${excerpt(header)}`);
   }
   return header as Record<string, unknown>;
 }
@@ -96,12 +106,14 @@ function parseHeader(bytes: Uint8Array, where: string): Record<string, unknown> 
 function parseMetadata(raw: unknown, where: string): Record<string, string> {
   if (raw === undefined) return {};
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new FormatError(`${where}: __metadata__ must be an object of strings`);
+    throw new FormatError(
+      `${where}: __metadata__ must be an object of strings, got ${excerpt(raw)}`,
+    );
   }
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value !== 'string') {
       throw new FormatError(
-        `${where}: __metadata__ values must be strings, got ${typeof value} for '${key}'`,
+        `${where}: __metadata__ values must be strings, got ${typeof value} for ${quoteName(key)}`,
       );
     }
   }
@@ -109,24 +121,26 @@ function parseMetadata(raw: unknown, where: string): Record<string, string> {
 }
 
 function parseEntry(name: string, raw: unknown, dataLength: number, where: string): Entry {
-  const at = `${where}: tensor '${name}'`;
+  const at = `${where}: tensor ${quoteName(name)}`;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new FormatError(
-      `${at}: expected { dtype, shape, data_offsets }, got ${JSON.stringify(raw)}`,
-    );
+    throw new FormatError(`${at}: expected { dtype, shape, data_offsets }, got ${excerpt(raw)}`);
   }
   const { dtype: code, shape, data_offsets: offsets } = raw as Record<string, unknown>;
-  if (typeof code !== 'string' || !(code in DTYPES)) {
+  if (typeof code !== 'string' || !Object.hasOwn(DTYPES, code)) {
     throw new FormatError(
       OTHER_DTYPES.has(code as string)
         ? `${at}: dtype ${code} is not supported (rxgrad reads F32 and F64)`
-        : `${at}: unknown dtype ${JSON.stringify(code)} (expected F32 or F64)`,
+        : `${at}: unknown dtype ${excerpt(code)} (expected F32 or F64)`,
     );
   }
   const dtype = DTYPES[code];
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+  if (
+    !Array.isArray(shape) ||
+    shape.length > MAX_RANK ||
+    !shape.every((d) => Number.isSafeInteger(d) && d >= 0)
+  ) {
     throw new FormatError(
-      `${at}: shape must be a list of non-negative integers, got ${JSON.stringify(shape)}`,
+      `${at}: shape must be a list of non-negative integers (at most ${MAX_RANK} of them), got ${excerpt(shape)}`,
     );
   }
   if (
@@ -136,7 +150,7 @@ function parseEntry(name: string, raw: unknown, dataLength: number, where: strin
     offsets[0] > offsets[1]
   ) {
     throw new FormatError(
-      `${at}: data_offsets must be [begin, end] with 0 ≤ begin ≤ end, got ${JSON.stringify(offsets)}`,
+      `${at}: data_offsets must be [begin, end] with 0 ≤ begin ≤ end, got ${excerpt(offsets)}`,
     );
   }
   const [begin, end] = offsets as [number, number];
@@ -162,7 +176,7 @@ function checkCoverage(entries: Entry[], dataLength: number, where: string): voi
   for (const e of sorted) {
     if (e.begin < at) {
       throw new FormatError(
-        `${where}: tensors '${previous?.name}' and '${e.name}' overlap (data_offsets [${previous?.begin}, ${previous?.end}] and [${e.begin}, ${e.end}])`,
+        `${where}: tensors ${quoteName(previous?.name)} and ${quoteName(e.name)} overlap (data_offsets [${previous?.begin}, ${previous?.end}] and [${e.begin}, ${e.end}])`,
       );
     }
     if (e.begin > at) {

@@ -1,8 +1,9 @@
 import type { Tensor } from '../autograd/index.js';
-import { FormatError, Random } from '../core/index.js';
+import { excerpt, FormatError, inContext, Random } from '../core/index.js';
 import { decodeSafetensors } from './decodeSafetensors.js';
 import { MANIFEST_KEY, parseManifest } from './manifest.js';
-import { optimizerFromTensors, optimizerTensorNames } from './optimizerTensors.js';
+import { optimizerTensorNames, savedOptimizerState } from './optimizerTensors.js';
+import { getOwn, quoteName, setOwn } from './records.js';
 import type { Snapshot } from './Snapshot.js';
 
 /**
@@ -16,7 +17,7 @@ import type { Snapshot } from './Snapshot.js';
  */
 export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): Snapshot {
   const where = 'decodeSnapshot';
-  const { tensors, metadata } = decodeSafetensors(bytes);
+  const { tensors, metadata } = inContext(where, () => decodeSafetensors(bytes));
   const text = metadata[MANIFEST_KEY];
   if (text === undefined) throw new FormatError(`${where}: the file has no rxgrad manifest`);
   const manifest = parseManifest(text, where);
@@ -32,33 +33,35 @@ export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): Snapshot {
     );
   }
   if (rest.version !== 1)
-    throw new FormatError(`${where}: unsupported snapshot version ${JSON.stringify(rest.version)}`);
+    throw new FormatError(
+      `${where}: unsupported snapshot version, expected 1, got ${excerpt(rest.version)}`,
+    );
   for (const key of ['epoch', 'step']) {
     if (!Number.isInteger(rest[key]) || (rest[key] as number) < 0) {
       throw new FormatError(
-        `${where}: ${key} must be a non-negative integer, got ${JSON.stringify(rest[key])}`,
+        `${where}: ${key} must be a non-negative integer, got ${excerpt(rest[key])}`,
       );
     }
   }
   checkRngs(rest.rng, where);
   if (manifest.optimizer === null)
     throw new FormatError(`${where}: the snapshot has no optimiser state`);
-  const optimizer = optimizerFromTensors(manifest.optimizer, tensors, where);
+  const optimizer = savedOptimizerState(manifest.optimizer, tensors, where);
   const weights: Record<
     string,
     { shape: readonly number[]; dtype: Tensor['dtype']; data: Tensor['data'] }
   > = {};
   for (const name of manifest.parameters) {
-    const t = tensors[name];
+    const t = getOwn(tensors, name);
     if (t === undefined)
-      throw new FormatError(`${where}: the file has no tensor for weight '${name}'`);
-    weights[name] = { shape: [...t.shape], dtype: t.dtype, data: t.data };
+      throw new FormatError(`${where}: the file has no tensor for weight ${quoteName(name)}`);
+    setOwn(weights, name, { shape: [...t.shape], dtype: t.dtype, data: t.data });
   }
   const buffers = optimizerTensorNames(manifest.optimizer);
-  const stray = Object.keys(tensors).find((k) => !(k in weights) && !buffers.has(k));
+  const stray = Object.keys(tensors).find((k) => !Object.hasOwn(weights, k) && !buffers.has(k));
   if (stray !== undefined)
     throw new FormatError(
-      `${where}: tensor '${stray}' is neither a weight nor an optimiser buffer`,
+      `${where}: tensor ${quoteName(stray)} is neither a weight nor an optimiser buffer`,
     );
   return { ...(rest as unknown as Snapshot), weights, optimizer };
 }
@@ -66,7 +69,7 @@ export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): Snapshot {
 function checkRngs(rng: unknown, where: string): void {
   const r = rng as Snapshot['rng'];
   if (r === null || typeof r !== 'object' || typeof r.modules !== 'object' || r.modules === null) {
-    throw new FormatError(`${where}: rng must be { data, modules }, got ${JSON.stringify(rng)}`);
+    throw new FormatError(`${where}: rng must be { data, modules }, got ${excerpt(rng)}`);
   }
   const states = [
     ...(r.data === null ? [] : [['data', r.data] as const]),
@@ -76,7 +79,9 @@ function checkRngs(rng: unknown, where: string): void {
     try {
       Random.fromState(state);
     } catch (e) {
-      throw new FormatError(`${where}: rng '${name}': ${(e as Error).message}`, { cause: e });
+      throw new FormatError(`${where}: rng ${quoteName(name)}: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
   }
 }

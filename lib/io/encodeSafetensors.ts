@@ -1,6 +1,7 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { BYTES_PER_ELEMENT, writeLittleEndian } from './bytes.js';
+import { setOwn } from './records.js';
 
 /** safetensors' dtype codes for rxgrad's dtypes. */
 export const SAFETENSORS_DTYPE = { float32: 'F32', float64: 'F64' } as const;
@@ -25,14 +26,14 @@ export function encodeSafetensors(
   const where = 'encodeSafetensors';
   if (tensors === null || typeof tensors !== 'object') {
     throw new ArgumentError(
-      `${where}: tensors must be an object of tensors by name, got ${tensors}`,
+      `${where}: tensors must be an object of tensors by name, got ${excerpt(tensors)}`,
     );
   }
   checkMetadata(metadata, where);
   const entries = Object.entries(tensors);
   for (const [name, t] of entries) {
     if (name === '' || name === '__metadata__') {
-      throw new ArgumentError(`${where}: tensor name ${JSON.stringify(name)} is reserved`);
+      throw new ArgumentError(`${where}: tensor name ${excerpt(name)} is reserved`);
     }
     if (!(t instanceof Tensor)) {
       throw new ArgumentError(`${where}: '${name}' must be a Tensor, got ${typeof t}`);
@@ -50,11 +51,11 @@ export function encodeSafetensors(
   let offset = 0;
   for (const [name, t] of entries) {
     const end = offset + t.data.byteLength;
-    header[name] = {
+    setOwn(header, name, {
       dtype: SAFETENSORS_DTYPE[t.dtype],
       shape: [...t.shape],
       data_offsets: [offset, end],
-    };
+    });
     offset = end;
   }
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -73,7 +74,9 @@ export function encodeSafetensors(
 
 function checkMetadata(metadata: unknown, where: string): void {
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
-    throw new ArgumentError(`${where}: metadata must be an object of strings, got ${metadata}`);
+    throw new ArgumentError(
+      `${where}: metadata must be an object of strings, got ${excerpt(metadata)}`,
+    );
   }
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') {

@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, checkOptions } from '../core/index.js';
 import { Module } from '../nn/index.js';
 import { type Architecture, describeArchitecture } from './architecture.js';
 import { encodeSafetensors } from './encodeSafetensors.js';
@@ -7,6 +7,7 @@ import { stringifyExact } from './exactJson.js';
 import { MANIFEST_KEY, MANIFEST_VERSION, type Manifest, OPTIMIZER_PREFIX } from './manifest.js';
 import { optimizerToTensors } from './optimizerTensors.js';
 import type { Preprocessor, PreprocessorState } from './preprocessor.js';
+import { setOwn } from './records.js';
 import type { Snapshot } from './Snapshot.js';
 import { preprocessingManifest } from './save.js';
 
@@ -34,6 +35,7 @@ export function encodeSnapshot(
   options: EncodeSnapshotOptions = {},
 ): Uint8Array {
   const where = 'encodeSnapshot';
+  checkOptions(options, ['model', 'preprocessing', 'metadata'], where);
   if (snapshot === null || typeof snapshot !== 'object' || snapshot.format !== 'rxgrad.snapshot') {
     throw new ArgumentError(
       `${where}: expected a checkpoint snapshot (format 'rxgrad.snapshot'), got ${typeof snapshot}`,
@@ -47,7 +49,7 @@ export function encodeSnapshot(
         `${where}: weight name '${name}' clashes with the optimiser's tensors`,
       );
     }
-    tensors[name] = new Tensor(w.data, w.shape);
+    setOwn(tensors, name, new Tensor(w.data, w.shape));
   }
   const parameters = Object.keys(tensors);
   const model = options.model;

@@ -1,4 +1,5 @@
 import { FormatError } from '../core/index.js';
+import { checkJson } from './checkJson.js';
 
 const SPECIAL = '$number';
 
@@ -17,8 +18,15 @@ export function stringifyExact(value: unknown): string {
   });
 }
 
-/** The inverse of `stringifyExact`; a `FormatError` naming `where` on invalid JSON. */
+/**
+ * The inverse of `stringifyExact`; a `FormatError` naming `where` on invalid JSON, on a key
+ * given twice in one object, and on nesting deeper than 64 levels (see `checkJson`).
+ */
 export function parseExact(text: string, where: string): unknown {
+  if (typeof text !== 'string') {
+    throw new FormatError(`${where}: expected JSON text, got ${typeof text}`);
+  }
+  checkJson(text, where);
   try {
     return JSON.parse(text, (_key, v: unknown) => {
       if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;

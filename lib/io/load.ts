@@ -1,9 +1,11 @@
 import type { Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
+  checkOptions,
   DTypeError,
   FormatError,
   formatShape,
+  inContext,
   Random,
   type RandomState,
   ShapeError,
@@ -11,11 +13,17 @@ import {
 } from '../core/index.js';
 import { Module } from '../nn/index.js';
 import type { Optimizer, OptimizerState } from '../optim/index.js';
-import { type Architecture, buildModel } from './architecture.js';
+import {
+  type Architecture,
+  architectureParameters,
+  buildModel,
+  type ParameterSpec,
+} from './architecture.js';
 import { decodeSafetensors } from './decodeSafetensors.js';
 import { MANIFEST_KEY, parseManifest } from './manifest.js';
-import { optimizerFromTensors, optimizerTensorNames } from './optimizerTensors.js';
+import { optimizerTensorNames, savedOptimizerState } from './optimizerTensors.js';
 import { type Preprocessor, restorePreprocessor } from './preprocessor.js';
+import { getOwn, quoteName, setOwn } from './records.js';
 
 /** Where `load` puts what it read (each optional). */
 export interface LoadOptions {
@@ -55,11 +63,11 @@ export interface Loaded {
  */
 export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {}): Loaded {
   const where = 'load';
-  const { into, optimizer, rng } = options;
+  const { into, optimizer, rng } = checkOptions(options, ['into', 'optimizer', 'rng'], where);
   if (into !== undefined && !(into instanceof Module)) {
     throw new ArgumentError(`${where}: into must be a Module, got ${typeof into}`);
   }
-  const { tensors, metadata } = decodeSafetensors(bytes);
+  const { tensors, metadata } = inContext(where, () => decodeSafetensors(bytes));
   const { [MANIFEST_KEY]: manifestText, ...userMetadata } = metadata;
   const manifest = manifestText === undefined ? null : parseManifest(manifestText, where);
   if (manifest === null && into === undefined) {
@@ -77,19 +85,30 @@ export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {})
       `${where}: the file holds a ${manifest.modelClass}, which is not built of built-in layers; pass { into: new ${manifest.modelClass}(…) }`,
     );
   }
+  if (into === undefined) {
+    // NOTE: the architecture's parameters are matched with the file's tensors before the model is
+    // built, so that a small file claiming a huge model cannot make load allocate it.
+    const expected = architectureParameters(manifest?.architecture, `${where}: architecture`);
+    checkWeights(expected, tensors, manifest?.modelClass ?? 'model', where);
+  }
   const model = into ?? buildModel(manifest?.architecture, `${where}: architecture`);
-  const weights = checkWeights(model, tensors, where);
+  const weights = checkWeights(
+    model.namedParameters().map(([name, p]) => ({ name, shape: p.shape, dtype: p.dtype })),
+    tensors,
+    model.constructor.name,
+    where,
+  );
   const optimizerState = manifest?.optimizer
-    ? optimizerFromTensors(manifest.optimizer, tensors, where)
+    ? savedOptimizerState(manifest.optimizer, tensors, where)
     : null;
   const buffers = optimizerTensorNames(manifest?.optimizer ?? null);
-  const stray = Object.keys(tensors).filter((k) => !(k in weights) && !buffers.has(k));
+  const stray = Object.keys(tensors).filter((k) => !Object.hasOwn(weights, k) && !buffers.has(k));
   if (stray.length > 0) {
     throw new FormatError(
-      `${where}: tensor '${stray[0]}' in the file is not a parameter of the ${model.constructor.name}; its parameters are ${Object.keys(
+      `${where}: tensor ${quoteName(stray[0])} in the file is not a parameter of the ${model.constructor.name}; its parameters are ${Object.keys(
         weights,
       )
-        .map((k) => `'${k}'`)
+        .map((k) => `${quoteName(k)}`)
         .join(', ')}`,
     );
   }
@@ -128,29 +147,30 @@ export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {})
 
 /** The model's weights from the file: every parameter present, with its shape and dtype. */
 function checkWeights(
-  model: Module,
+  params: readonly ParameterSpec[],
   tensors: Record<string, Tensor>,
+  modelClass: string,
   where: string,
 ): Record<string, Tensor> {
   const out: Record<string, Tensor> = {};
-  for (const [name, p] of model.namedParameters()) {
-    const t = tensors[name];
+  for (const p of params) {
+    const t = getOwn(tensors, p.name);
     if (t === undefined) {
       throw new FormatError(
-        `${where}: the file has no tensor '${name}' (shape ${formatShape(p.shape)}) for the ${model.constructor.name}`,
+        `${where}: the file has no tensor ${quoteName(p.name)} (shape ${formatShape(p.shape)}) for the ${modelClass}`,
       );
     }
     if (!shapesEqual(t.shape, p.shape)) {
       throw new ShapeError(
-        `${where}: '${name}' has shape ${formatShape(t.shape)} in the file, but the model expects ${formatShape(p.shape)}`,
+        `${where}: ${quoteName(p.name)} has shape ${formatShape(t.shape)} in the file, but the model expects ${formatShape(p.shape)}`,
       );
     }
     if (t.dtype !== p.dtype) {
       throw new DTypeError(
-        `${where}: '${name}' is ${t.dtype} in the file, but the model's parameter is ${p.dtype}`,
+        `${where}: ${quoteName(p.name)} is ${t.dtype} in the file, but the model's parameter is ${p.dtype}`,
       );
     }
-    out[name] = t;
+    setOwn(out, p.name, t);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { FormatError, type RandomState } from '../core/index.js';
+import { excerpt, FormatError, type RandomState } from '../core/index.js';
 import type { Architecture } from './architecture.js';
 import { parseExact } from './exactJson.js';
 import type { PreprocessorState } from './preprocessor.js';
@@ -37,15 +37,23 @@ export interface Manifest {
 export function parseManifest(text: string, where: string): Manifest {
   const m = parseExact(text, `${where}: manifest`) as Manifest;
   if (m === null || typeof m !== 'object' || typeof m.version !== 'number') {
-    throw new FormatError(`${where}: the manifest must be an object with a version`);
+    throw new FormatError(
+      `${where}: the manifest must be an object with a version, got ${excerpt(m)}`,
+    );
   }
   if (m.version > MANIFEST_VERSION) {
     throw new FormatError(
       `${where}: manifest version ${m.version} is newer than this rxgrad reads (${MANIFEST_VERSION})`,
     );
   }
-  if (!Array.isArray(m.parameters) || typeof m.modelClass !== 'string') {
-    throw new FormatError(`${where}: the manifest lacks its parameters list or model class`);
+  if (
+    !Array.isArray(m.parameters) ||
+    !m.parameters.every((p) => typeof p === 'string') ||
+    typeof m.modelClass !== 'string'
+  ) {
+    throw new FormatError(
+      `${where}: the manifest must have a list of parameter names and a model class, got parameters ${excerpt(m.parameters)} and modelClass ${excerpt(m.modelClass)}`,
+    );
   }
   return m;
 }

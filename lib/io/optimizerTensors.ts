@@ -1,7 +1,8 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, FormatError } from '../core/index.js';
-import type { Optimizer, OptimizerState } from '../optim/index.js';
+import { ArgumentError, excerpt, FormatError } from '../core/index.js';
+import { checkOptimizerState, type Optimizer, type OptimizerState } from '../optim/index.js';
 import { type Manifest, OPTIMIZER_PREFIX } from './manifest.js';
+import { getOwn, quoteName, setOwn } from './records.js';
 
 /** An optimiser's state, or the optimiser itself: its `state()` and its parameters' shapes. */
 export function optimizerStateOf(
@@ -18,7 +19,7 @@ export function optimizerStateOf(
     state.buffers === null
   ) {
     throw new ArgumentError(
-      `${where}: optimizer must be an Optimizer or its state(), got ${state}`,
+      `${where}: optimizer must be an Optimizer or its state(), got ${excerpt(state)}`,
     );
   }
   return { state, shapes: live ? o.params.map((p) => p.shape) : null };
@@ -37,7 +38,7 @@ export function optimizerToTensors(
   const buffers: Record<string, (string | null)[]> = {};
   for (const [key, list] of Object.entries(state.buffers)) {
     if (!Array.isArray(list))
-      throw new ArgumentError(`${where}: optimizer buffer '${key}' must be a list`);
+      throw new ArgumentError(`${where}: optimizer buffer ${quoteName(key)} must be a list`);
     buffers[key] = list.map((values, i) => {
       if (values.length === 0) return null;
       const name = `${OPTIMIZER_PREFIX}${key}.${i}`;
@@ -46,7 +47,7 @@ export function optimizerToTensors(
           ? shapes[i]
           : [values.length];
       // NOTE: buffers are JS numbers (doubles): float64 keeps them exactly.
-      tensors[name] = new Tensor(Float64Array.from(values), shape);
+      setOwn(tensors, name, new Tensor(Float64Array.from(values), shape));
       return name;
     });
   }
@@ -61,25 +62,34 @@ export function optimizerFromTensors(
 ): OptimizerState {
   const s = saved as NonNullable<Manifest['optimizer']>;
   if (s === null || typeof s !== 'object' || typeof s.buffers !== 'object' || s.buffers === null) {
-    throw new FormatError(`${where}: the manifest's optimizer must be an object with buffers`);
+    throw new FormatError(
+      `${where}: the manifest's optimizer must be an object with buffers, got ${excerpt(saved)}`,
+    );
   }
   const buffers: Record<string, number[][]> = {};
   for (const [key, list] of Object.entries(s.buffers)) {
     if (!Array.isArray(list))
-      throw new FormatError(`${where}: optimizer buffer '${key}' must be a list`);
-    buffers[key] = list.map((name) => {
+      throw new FormatError(
+        `${where}: optimizer buffer ${quoteName(key)} must be a list, got ${excerpt(list)}`,
+      );
+    const entries = list.map((name) => {
       if (name === null) return [];
       const t =
-        typeof name === 'string' && name.startsWith(OPTIMIZER_PREFIX) ? tensors[name] : undefined;
+        typeof name === 'string' && name.startsWith(OPTIMIZER_PREFIX)
+          ? getOwn(tensors, name)
+          : undefined;
       if (t === undefined) {
         throw new FormatError(
-          `${where}: optimizer buffer '${key}' refers to a missing tensor ${JSON.stringify(name)}`,
+          `${where}: optimizer buffer ${quoteName(key)} refers to a missing tensor ${excerpt(name)}`,
         );
       }
       if (t.dtype !== 'float64')
-        throw new FormatError(`${where}: optimizer tensor '${name}' must be F64, got ${t.dtype}`);
+        throw new FormatError(
+          `${where}: optimizer tensor ${quoteName(name)} must be F64, got ${t.dtype}`,
+        );
       return Array.from(t.data);
     });
+    setOwn(buffers, key, entries);
   }
   return { ...(s as unknown as OptimizerState), buffers };
 }
@@ -91,4 +101,18 @@ export function optimizerTensorNames(saved: Manifest['optimizer']): Set<string> 
     if (Array.isArray(list)) for (const name of list) if (typeof name === 'string') out.add(name);
   }
   return out;
+}
+
+/** The saved optimiser state, its form checked (a `FormatError`, as for anything in the file). */
+export function savedOptimizerState(
+  saved: unknown,
+  tensors: Record<string, Tensor>,
+  where: string,
+): OptimizerState {
+  const state = optimizerFromTensors(saved, tensors, where);
+  try {
+    return checkOptimizerState(state, where);
+  } catch (e) {
+    throw new FormatError((e as Error).message, { cause: e });
+  }
 }

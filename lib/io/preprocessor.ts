@@ -1,4 +1,4 @@
-import { ArgumentError, FormatError } from '../core/index.js';
+import { ArgumentError, excerpt, FormatError } from '../core/index.js';
 import {
   LabelEncoder,
   type LabelEncoderState,
@@ -9,6 +9,7 @@ import {
   StandardScaler,
   type StandardScalerState,
 } from '../data/index.js';
+import { quoteName } from './records.js';
 
 /** A fitted preprocessing step that `save` keeps and `load` rebuilds. */
 export type Preprocessor = StandardScaler | MinMaxScaler | OneHotEncoder | LabelEncoder;
@@ -35,7 +36,7 @@ export function preprocessorState(p: unknown, key: string, where: string): Prepr
     rebuild(state);
     return state as PreprocessorState;
   } catch (e) {
-    throw new ArgumentError(`${where}: preprocessing '${key}': ${(e as Error).message}`, {
+    throw new ArgumentError(`${where}: preprocessing ${quoteName(key)}: ${(e as Error).message}`, {
       cause: e,
     });
   }
@@ -46,7 +47,7 @@ export function restorePreprocessor(state: unknown, key: string, where: string):
   try {
     return rebuild(state);
   } catch (e) {
-    throw new FormatError(`${where}: preprocessing '${key}': ${(e as Error).message}`, {
+    throw new FormatError(`${where}: preprocessing ${quoteName(key)}: ${(e as Error).message}`, {
       cause: e,
     });
   }
@@ -56,7 +57,7 @@ function rebuild(state: unknown): Preprocessor {
   const name = (state as { name?: unknown })?.name;
   if (typeof name !== 'string' || !Object.hasOwn(REBUILD, name)) {
     throw new ArgumentError(
-      `expected a fitted ${Object.keys(REBUILD).join(', ')} or its state(), got ${typeof name === 'string' ? `state name ${JSON.stringify(name)}` : typeof state}`,
+      `expected a fitted ${Object.keys(REBUILD).join(', ')} or its state(), got ${typeof name === 'string' ? `state name ${excerpt(name)}` : typeof state}`,
     );
   }
   return REBUILD[name as PreprocessorState['name']](state as never);

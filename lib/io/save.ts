@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, Random, type RandomState } from '../core/index.js';
+import { ArgumentError, checkOptions, Random, type RandomState } from '../core/index.js';
 import { Module } from '../nn/index.js';
 import type { Optimizer, OptimizerState } from '../optim/index.js';
 import { type Architecture, describeArchitecture } from './architecture.js';
@@ -8,6 +8,7 @@ import { stringifyExact } from './exactJson.js';
 import { MANIFEST_KEY, MANIFEST_VERSION, type Manifest, OPTIMIZER_PREFIX } from './manifest.js';
 import { optimizerStateOf, optimizerToTensors } from './optimizerTensors.js';
 import { type Preprocessor, type PreprocessorState, preprocessorState } from './preprocessor.js';
+import { setOwn } from './records.js';
 
 /** What `save` stores next to the model's weights. */
 export interface SaveOptions {
@@ -39,6 +40,7 @@ export function save(model: Module, options: SaveOptions = {}): Uint8Array {
   if (!(model instanceof Module)) {
     throw new ArgumentError(`${where}: model must be a Module, got ${describe(model)}`);
   }
+  checkOptions(options, ['optimizer', 'preprocessing', 'metadata', 'rng', 'extra'], where);
   const metadata = options.metadata ?? {};
   if (metadata !== null && typeof metadata === 'object' && Object.hasOwn(metadata, MANIFEST_KEY)) {
     throw new ArgumentError(
@@ -53,7 +55,7 @@ export function save(model: Module, options: SaveOptions = {}): Uint8Array {
         `${where}: parameter name '${name}' clashes with the optimiser's tensors`,
       );
     }
-    tensors[name] = p;
+    setOwn(tensors, name, p);
     parameters.push(name);
   }
   const manifest: Manifest = {

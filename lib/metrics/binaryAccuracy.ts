@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { type MetricInput, pairedValues } from './metricInput.js';
 
 /**
@@ -12,7 +12,9 @@ import { type MetricInput, pairedValues } from './metricInput.js';
  */
 export function binaryAccuracy(pred: MetricInput, target: MetricInput, threshold = 0.5): number {
   if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-    throw new ArgumentError(`binaryAccuracy: threshold must be a finite number, got ${threshold}`);
+    throw new ArgumentError(
+      `binaryAccuracy: threshold must be a finite number, got ${excerpt(threshold)}`,
+    );
   }
   const { pred: p, target: t } = pairedValues(pred, target, 'binaryAccuracy');
   let hits = 0;
@@ -20,7 +22,7 @@ export function binaryAccuracy(pred: MetricInput, target: MetricInput, threshold
     const y = t.data[i];
     if (y !== 0 && y !== 1) {
       throw new ArgumentError(
-        `binaryAccuracy: targets must be 0 or 1, got ${y} at flat index ${i}`,
+        `binaryAccuracy: targets must be 0 or 1, got ${excerpt(y)} at flat index ${i}`,
       );
     }
     if ((p.data[i] >= threshold ? 1 : 0) === y) hits++;

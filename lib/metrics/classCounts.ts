@@ -1,5 +1,11 @@
-import { ArgumentError } from '../core/index.js';
-import { asTensor, checkSameLength, classIndices, type MetricInput } from './metricInput.js';
+import { ArgumentError, checkOptions, excerpt } from '../core/index.js';
+import {
+  asTensor,
+  checkNumClasses,
+  checkSameLength,
+  classIndices,
+  type MetricInput,
+} from './metricInput.js';
 
 /** Options of `precision`, `recall` and `f1`. */
 export interface ClassMetricOptions {
@@ -30,7 +36,9 @@ function predictedLabels(
 ): number[] {
   if (threshold === undefined) return classIndices(pred, where, 'predictions');
   if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-    throw new ArgumentError(`${where}: threshold must be a finite number, got ${threshold}`);
+    throw new ArgumentError(
+      `${where}: threshold must be a finite number, got ${excerpt(threshold)}`,
+    );
   }
   const p = asTensor(pred, where, 'predictions');
   if (!(p.rank === 1 || (p.rank === 2 && p.shape[1] === 1))) {
@@ -48,10 +56,11 @@ export function classCounts(
   options: ClassMetricOptions,
   where: string,
 ): { average: 'binary' | 'macro'; counts: ClassCounts[] } {
+  checkOptions(options, ['average', 'positive', 'numClasses', 'threshold'], where);
   const average = options.average ?? 'binary';
   if (average !== 'binary' && average !== 'macro') {
     throw new ArgumentError(
-      `${where}: average must be 'binary' or 'macro', got ${JSON.stringify(average)}`,
+      `${where}: average must be 'binary' or 'macro', got ${excerpt(average)}`,
     );
   }
   const p = predictedLabels(pred, options.threshold, where);
@@ -61,7 +70,7 @@ export function classCounts(
   if (average === 'binary') {
     const positive = options.positive ?? 1;
     if (positive !== 0 && positive !== 1) {
-      throw new ArgumentError(`${where}: positive must be 0 or 1, got ${positive}`);
+      throw new ArgumentError(`${where}: positive must be 0 or 1, got ${excerpt(positive)}`);
     }
     const other = [...p, ...t].find((v) => v > 1);
     if (other !== undefined) {
@@ -71,10 +80,7 @@ export function classCounts(
     }
     classes = [positive];
   } else if (options.numClasses !== undefined) {
-    const k = options.numClasses;
-    if (!Number.isInteger(k) || k < 1) {
-      throw new ArgumentError(`${where}: numClasses must be a positive integer, got ${k}`);
-    }
+    const k = checkNumClasses(options.numClasses, where);
     const big = [...p, ...t].find((v) => v >= k);
     if (big !== undefined) {
       throw new ArgumentError(`${where}: class index ${big} is out of range for numClasses ${k}`);

@@ -1,15 +1,41 @@
 import { type NestedArray, Tensor, tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, NonFiniteError, ShapeError } from '../core/index.js';
+import {
+  ArgumentError,
+  excerpt,
+  formatShape,
+  inContext,
+  NonFiniteError,
+  ShapeError,
+} from '../core/index.js';
+
+/**
+ * The most classes a class metric takes: a confusion matrix is k×k numbers (4096² ≈ 16.8
+ * million, about 134 MB), and a class index far beyond the data's size is more likely a raw
+ * label (an id, a year) than a class index.
+ */
+export const MAX_CLASSES = 4096;
+
+/** `numClasses` as given: a positive integer up to MAX_CLASSES. */
+export function checkNumClasses(k: unknown, where: string): number {
+  if (!Number.isInteger(k) || (k as number) < 1 || (k as number) > MAX_CLASSES) {
+    throw new ArgumentError(
+      `${where}: numClasses must be an integer in [1, ${MAX_CLASSES}], got ${typeof k === 'number' ? k : excerpt(k)}`,
+    );
+  }
+  return k as number;
+}
 
 /** What metrics accept: a tensor or nested arrays of numbers. */
 export type MetricInput = Tensor | NestedArray;
 
 /** `value` as a tensor whose values are all finite; errors name `where` and `what`. */
 export function asTensor(value: MetricInput, where: string, what: string): Tensor {
-  const t = value instanceof Tensor ? value : tensor(value);
+  const t = value instanceof Tensor ? value : inContext(`${where}: ${what}`, () => tensor(value));
   for (let i = 0; i < t.size; i++) {
     if (!Number.isFinite(t.data[i])) {
-      throw new NonFiniteError(`${where}: ${what} holds ${t.data[i]} at flat index ${i}`);
+      throw new NonFiniteError(
+        `${where}: ${what} holds ${t.data[i]} at flat index ${i}, expected finite values`,
+      );
     }
   }
   return t;
@@ -34,7 +60,7 @@ export function classIndices(value: MetricInput, where: string, what: string): n
       const v = t.data[i];
       if (!Number.isInteger(v) || v < 0) {
         throw new ArgumentError(
-          `${where}: ${what} must be class indices (integers ≥ 0), got ${v} at ${i}; for probabilities of one class use binaryAccuracy or the threshold option`,
+          `${where}: ${what} must be class indices (integers ≥ 0), got ${excerpt(v)} at ${i}; for probabilities of one class use binaryAccuracy or the threshold option`,
         );
       }
       out[i] = v;
@@ -58,7 +84,8 @@ export function checkSameLength(
       `${where}: predictions and targets must have the same number of samples, got ${pred.length} and ${target.length}`,
     );
   }
-  if (pred.length === 0) throw new ArgumentError(`${where}: no samples`);
+  if (pred.length === 0)
+    throw new ArgumentError(`${where}: no samples (expected at least one, got none)`);
 }
 
 /**
@@ -82,6 +109,7 @@ export function pairedValues(
       `${where}: predictions and targets must have the same shape, got ${formatShape(p.shape)} and ${formatShape(t.shape)}`,
     );
   }
-  if (p.size === 0) throw new ArgumentError(`${where}: no samples`);
+  if (p.size === 0)
+    throw new ArgumentError(`${where}: no samples (expected at least one, got none)`);
   return { pred: p, target: t };
 }

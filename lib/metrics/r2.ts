@@ -12,7 +12,8 @@ import { type MetricInput, pairedValues } from './metricInput.js';
  */
 export function r2(pred: MetricInput, target: MetricInput): number {
   const { pred: p, target: t } = pairedValues(pred, target, 'r2');
-  const n = t.shape[0];
+  // NOTE: a scalar is one sample of one column
+  const n = t.rank === 0 ? 1 : t.shape[0];
   const k = t.size / n;
   let total = 0;
   for (let j = 0; j < k; j++) {

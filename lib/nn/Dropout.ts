@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, type Random } from '../core/index.js';
+import { ArgumentError, allocate, checkOptions, excerpt, type Random } from '../core/index.js';
 import { mul } from '../ops/index.js';
 import { resolveRng } from './init.js';
 import { Module } from './Module.js';
@@ -25,10 +25,10 @@ export class Dropout extends Module {
   constructor(p = 0.5, options: { seed?: number; rng?: Random } = {}) {
     super();
     if (typeof p !== 'number' || !(p >= 0 && p < 1)) {
-      throw new ArgumentError(`Dropout: p must be a probability in [0, 1), got ${p}`);
+      throw new ArgumentError(`Dropout: p must be a probability in [0, 1), got ${excerpt(p)}`);
     }
     this.p = p;
-    this.rng = resolveRng(options, 'Dropout');
+    this.rng = resolveRng(checkOptions(options, ['seed', 'rng'], 'Dropout'), 'Dropout');
   }
 
   forward(x: Tensor): Tensor {

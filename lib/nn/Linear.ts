@@ -1,11 +1,18 @@
-import type { Tensor } from '../autograd/index.js';
+import { Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
+  booleanOption,
   checkDType,
+  checkOptions,
   type DType,
+  DTypeError,
+  excerpt,
   formatShape,
+  kindOf,
+  MAX_ELEMENTS,
   type Random,
   ShapeError,
+  shapesEqual,
 } from '../core/index.js';
 import { add, matmul } from '../ops/index.js';
 import { type Initializer, type InitName, resolveInit, resolveRng } from './init.js';
@@ -27,11 +34,35 @@ export interface LinearOptions {
   rng?: Random;
 }
 
+/** The options `Linear` knows; `Neuron` and `mlp` pass theirs through. */
+const LINEAR_OPTIONS = ['bias', 'dtype', 'init', 'biasInit', 'seed', 'rng'];
+
 function checkFeatures(n: number, where: string, arg: string): number {
   if (!Number.isInteger(n) || n <= 0) {
-    throw new ArgumentError(`${where}: ${arg} must be a positive integer, got ${n}`);
+    throw new ArgumentError(`${where}: ${arg} must be a positive integer, got ${excerpt(n)}`);
   }
   return n;
+}
+
+/** What an initialiser returned, checked to be a tensor of the shape and dtype asked for. */
+function checkInit(t: unknown, shape: number[], dtype: DType, where: string, arg: string): Tensor {
+  if (!(t instanceof Tensor)) {
+    throw new ArgumentError(`${where}: ${arg} must return a Tensor, got ${kindOf(t)}`);
+  }
+  if (!shapesEqual(t.shape, shape)) {
+    throw new ShapeError(
+      `${where}: ${arg} returned shape ${formatShape(t.shape)}, expected ${formatShape(shape)}`,
+    );
+  }
+  if (t.dtype !== dtype) {
+    throw new DTypeError(`${where}: ${arg} returned a ${t.dtype} tensor, expected ${dtype}`);
+  }
+  if (t.node !== null) {
+    throw new ArgumentError(
+      `${where}: ${arg} returned the result of an op (${t.node.op}), expected a leaf tensor`,
+    );
+  }
+  return t;
 }
 
 /**
@@ -58,15 +89,26 @@ export class Linear extends Module {
   constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
     super();
     const where = new.target.name;
+    const o = checkOptions(options, LINEAR_OPTIONS, where);
     this.inFeatures = checkFeatures(inFeatures, where, 'inFeatures');
     this.outFeatures = checkFeatures(outFeatures, where, 'outFeatures');
-    const dtype = checkDType(options.dtype ?? 'float64', where);
-    const rng = resolveRng(options, where);
-    const init = resolveInit(options.init ?? 'glorotUniform', `${where} (init)`);
-    const biasInit = resolveInit(options.biasInit ?? 'zeros', `${where} (biasInit)`);
-    this.weight = init([inFeatures, outFeatures], { rng, dtype }).requireGrad();
-    this.bias =
-      options.bias === false ? null : biasInit([outFeatures], { rng, dtype }).requireGrad();
+    if (inFeatures * outFeatures > MAX_ELEMENTS) {
+      throw new ArgumentError(
+        `${where}: inFeatures × outFeatures = ${inFeatures * outFeatures} weights, expected at most ${MAX_ELEMENTS}`,
+      );
+    }
+    const bias = booleanOption(o.bias, true, where, 'bias');
+    const dtype = checkDType(o.dtype ?? 'float64', where);
+    const rng = resolveRng(o, where);
+    const init = resolveInit(o.init ?? 'glorotUniform', `${where} (init)`);
+    const biasInit = resolveInit(o.biasInit ?? 'zeros', `${where} (biasInit)`);
+    const weightShape = [inFeatures, outFeatures];
+    this.weight = checkInit(init(weightShape, { rng, dtype }), weightShape, dtype, where, 'init');
+    this.weight.requireGrad();
+    this.bias = bias
+      ? checkInit(biasInit([outFeatures], { rng, dtype }), [outFeatures], dtype, where, 'biasInit')
+      : null;
+    this.bias?.requireGrad();
   }
 
   /** x·W + b; `x` is `[..., inFeatures]`. */

@@ -112,7 +112,7 @@ export abstract class Module {
       const t = state[key];
       if (t === undefined)
         throw new ArgumentError(
-          `loadStateDict: missing key '${key}' (shape ${formatShape(p.shape)})`,
+          `loadStateDict: missing key '${key}' (shape ${formatShape(p.shape)}); expected a tensor for every parameter of the model`,
         );
       if (!(t instanceof Tensor))
         throw new ArgumentError(`loadStateDict: '${key}' must be a Tensor, got ${typeof t}`);

@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, type DType, type Random } from '../core/index.js';
+import { ArgumentError, checkOptions, type DType, excerpt, type Random } from '../core/index.js';
 import { relu, sigmoid, tanh } from '../ops/index.js';
 import type { Initializer, InitName } from './init.js';
 import { Linear } from './Linear.js';
@@ -40,11 +40,15 @@ export class Neuron extends Linear {
   readonly activation: NeuronActivation;
 
   constructor(inputs: number, options: NeuronOptions = {}) {
-    const { activation = 'sigmoid', ...linear } = options;
+    const { activation = 'sigmoid', ...linear } = checkOptions(
+      options,
+      ['activation', 'bias', 'dtype', 'init', 'biasInit', 'seed', 'rng'],
+      'Neuron',
+    );
     super(inputs, 1, linear);
     if (typeof activation !== 'string' || !Object.hasOwn(functions, activation)) {
       throw new ArgumentError(
-        `Neuron: activation must be one of ${Object.keys(functions).join(', ')}, got ${JSON.stringify(activation)}`,
+        `Neuron: activation must be one of ${Object.keys(functions).join(', ')}, got ${excerpt(activation)}`,
       );
     }
     this.activation = activation;

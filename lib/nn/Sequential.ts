@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, ShapeError } from '../core/index.js';
+import { ArgumentError, excerpt, ShapeError } from '../core/index.js';
 import { Module } from './Module.js';
 
 /**
@@ -30,7 +30,7 @@ export class Sequential extends Module {
     const n = this.layers.length;
     if (!Number.isInteger(index) || index < -n || index >= n) {
       throw new ArgumentError(
-        `Sequential.at: index must be an integer in [${-n}, ${n - 1}], got ${index}`,
+        `Sequential.at: index must be an integer in [${-n}, ${n - 1}], got ${excerpt(index)}`,
       );
     }
     return this.layers[index < 0 ? n + index : index];

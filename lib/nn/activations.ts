@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { gelu, leakyRelu, relu, sigmoid, softmax, tanh } from '../ops/index.js';
 import { Module } from './Module.js';
 
@@ -49,7 +49,7 @@ export class LeakyReLU extends Module {
   constructor(slope = 0.01) {
     super();
     if (typeof slope !== 'number' || !Number.isFinite(slope)) {
-      throw new ArgumentError(`LeakyReLU: slope must be a finite number, got ${slope}`);
+      throw new ArgumentError(`LeakyReLU: slope must be a finite number, got ${excerpt(slope)}`);
     }
     this.slope = slope;
   }
@@ -70,7 +70,7 @@ export class Softmax extends Module {
   constructor(axis = -1) {
     super();
     if (!Number.isInteger(axis)) {
-      throw new ArgumentError(`Softmax: axis must be an integer, got ${axis}`);
+      throw new ArgumentError(`Softmax: axis must be an integer, got ${excerpt(axis)}`);
     }
     this.axis = axis;
   }
@@ -122,6 +122,6 @@ export function activation(spec: ActivationName | (() => Module), where = 'activ
   }
   if (typeof spec === 'string' && Object.hasOwn(factories, spec)) return factories[spec]();
   throw new ArgumentError(
-    `${where}: unknown activation ${JSON.stringify(spec)}; expected one of ${Object.keys(factories).join(', ')} or a function returning a Module`,
+    `${where}: unknown activation ${excerpt(spec)}; expected one of ${Object.keys(factories).join(', ')} or a function returning a Module`,
   );
 }

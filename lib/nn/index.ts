@@ -9,6 +9,7 @@ export {
   Softmax,
   Tanh,
 } from './activations.js';
+export { checkModuleGradients } from './checkModuleGradients.js';
 export { Dropout } from './Dropout.js';
 export {
   constant,

@@ -2,9 +2,12 @@ import { Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
   allocate,
+  booleanOption,
   checkDType,
+  checkOptions,
   checkShape,
   type DType,
+  excerpt,
   Random,
   sizeOf,
 } from '../core/index.js';
@@ -42,7 +45,7 @@ export type InitName =
 /** The generator of `options`: `rng` itself, or a fresh one from `seed` (default 0). */
 export function resolveRng(options: { seed?: number; rng?: Random }, where: string): Random {
   if (options.rng !== undefined && options.seed !== undefined) {
-    throw new ArgumentError(`${where}: pass either seed or rng, not both`);
+    throw new ArgumentError(`${where}: pass either seed or rng, not both; got both`);
   }
   if (options.rng !== undefined) {
     if (!(options.rng instanceof Random)) {
@@ -50,26 +53,43 @@ export function resolveRng(options: { seed?: number; rng?: Random }, where: stri
     }
     return options.rng;
   }
-  return new Random(options.seed ?? 0);
+  const seed = options.seed ?? 0;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+    throw new ArgumentError(`${where}: seed must be a finite number, got ${excerpt(seed)}`);
+  }
+  return new Random(seed);
+}
+
+const INIT_OPTIONS = ['seed', 'rng', 'dtype', 'requiresGrad'];
+
+/** The options of an initialiser, checked: known keys only (`INIT_OPTIONS` and `extra`). */
+function initOptions(options: InitOptions | undefined, where: string, extra: readonly string[]) {
+  const o = checkOptions(options, [...INIT_OPTIONS, ...extra], where);
+  return {
+    dtype: checkDType(o.dtype ?? 'float64', where),
+    requiresGrad: booleanOption(o.requiresGrad, false, where, 'requiresGrad'),
+  };
 }
 
 function draw(
   where: string,
   shape: readonly number[],
   options: InitOptions,
+  extra: readonly string[],
   sample: (rng: Random) => number,
 ): Tensor {
   const s = checkShape(shape, where);
+  const { dtype, requiresGrad } = initOptions(options, where, extra);
   const rng = resolveRng(options, where);
-  const data = allocate(checkDType(options.dtype ?? 'float64', where), sizeOf(s));
+  const data = allocate(dtype, sizeOf(s), where);
   for (let i = 0; i < data.length; i++) data[i] = sample(rng);
-  return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, s, { requiresGrad });
 }
 
 function checkNumber(value: number, where: string, arg: string, positive = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || (positive && value <= 0)) {
     const what = positive ? 'a positive finite number' : 'a finite number';
-    throw new ArgumentError(`${where}: ${arg} must be ${what}, got ${value}`);
+    throw new ArgumentError(`${where}: ${arg} must be ${what}, got ${excerpt(value)}`);
   }
   return value;
 }
@@ -93,12 +113,12 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
 
 /** Zeros (the usual bias). */
 export function zeros(shape: readonly number[], options: InitOptions = {}): Tensor {
-  return constant(shape, 0, options);
+  return filledWith('init.zeros', shape, 0, options);
 }
 
 /** Ones. */
 export function ones(shape: readonly number[], options: InitOptions = {}): Tensor {
-  return constant(shape, 1, options);
+  return filledWith('init.ones', shape, 1, options);
 }
 
 /** Every element `value`. Draws nothing from the generator. */
@@ -107,11 +127,21 @@ export function constant(
   value: number,
   options: InitOptions = {},
 ): Tensor {
-  checkNumber(value, 'init.constant', 'value');
-  const s = checkShape(shape, 'init.constant');
-  const data = allocate(checkDType(options.dtype ?? 'float64', 'init.constant'), sizeOf(s));
+  return filledWith('init.constant', shape, value, options);
+}
+
+function filledWith(
+  where: string,
+  shape: readonly number[],
+  value: number,
+  options: InitOptions,
+): Tensor {
+  checkNumber(value, where, 'value');
+  const s = checkShape(shape, where);
+  const { dtype, requiresGrad } = initOptions(options, where, []);
+  const data = allocate(dtype, sizeOf(s), where);
   data.fill(value);
-  return new Tensor(data, s, { requiresGrad: options.requiresGrad ?? false });
+  return new Tensor(data, s, { requiresGrad });
 }
 
 /**
@@ -123,10 +153,12 @@ export function normal(
   shape: readonly number[],
   options: InitOptions & { mean?: number; std?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'mean', 'std'], 'init.normal');
   const mean = checkNumber(options.mean ?? 0, 'init.normal', 'mean');
   const std = checkNumber(options.std ?? 1, 'init.normal', 'std');
-  if (std < 0) throw new ArgumentError(`init.normal: std must be non-negative, got ${std}`);
-  return draw('init.normal', shape, options, (r) => mean + std * r.normal());
+  if (std < 0)
+    throw new ArgumentError(`init.normal: std must be non-negative, got ${excerpt(std)}`);
+  return draw('init.normal', shape, options, ['mean', 'std'], (r) => mean + std * r.normal());
 }
 
 /**
@@ -138,6 +170,7 @@ export function uniform(
   shape: readonly number[],
   options: InitOptions & { low?: number; high?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'low', 'high'], 'init.uniform');
   const low = checkNumber(options.low ?? 0, 'init.uniform', 'low');
   const high = checkNumber(options.high ?? 1, 'init.uniform', 'high');
   if (!(high > low)) {
@@ -145,7 +178,13 @@ export function uniform(
       `init.uniform: high must be greater than low, got low=${low}, high=${high}`,
     );
   }
-  return draw('init.uniform', shape, options, (r) => low + (high - low) * r.uniform());
+  return draw(
+    'init.uniform',
+    shape,
+    options,
+    ['low', 'high'],
+    (r) => low + (high - low) * r.uniform(),
+  );
 }
 
 /**
@@ -158,10 +197,11 @@ export function glorotUniform(
   shape: readonly number[],
   options: InitOptions & { gain?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain'], 'init.glorotUniform');
   const gain = checkNumber(options.gain ?? 1, 'init.glorotUniform', 'gain', true);
-  const { fanIn, fanOut } = fans(shape);
+  const { fanIn, fanOut } = fans(checkShape(shape, 'init.glorotUniform'));
   const a = gain * Math.sqrt(6 / (fanIn + fanOut));
-  return draw('init.glorotUniform', shape, options, (r) => a * (2 * r.uniform() - 1));
+  return draw('init.glorotUniform', shape, options, ['gain'], (r) => a * (2 * r.uniform() - 1));
 }
 
 /**
@@ -173,10 +213,11 @@ export function glorotNormal(
   shape: readonly number[],
   options: InitOptions & { gain?: number } = {},
 ): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain'], 'init.glorotNormal');
   const gain = checkNumber(options.gain ?? 1, 'init.glorotNormal', 'gain', true);
-  const { fanIn, fanOut } = fans(shape);
+  const { fanIn, fanOut } = fans(checkShape(shape, 'init.glorotNormal'));
   const std = gain * Math.sqrt(2 / (fanIn + fanOut));
-  return draw('init.glorotNormal', shape, options, (r) => std * r.normal());
+  return draw('init.glorotNormal', shape, options, ['gain'], (r) => std * r.normal());
 }
 
 /** He/Kaiming options: `gain` (default √2, for relu) and which fan keeps the variance. */
@@ -189,11 +230,9 @@ export interface HeOptions extends InitOptions {
 function heFan(shape: readonly number[], options: HeOptions, where: string): number {
   const mode = options.mode ?? 'fanIn';
   if (mode !== 'fanIn' && mode !== 'fanOut') {
-    throw new ArgumentError(
-      `${where}: mode must be 'fanIn' or 'fanOut', got ${JSON.stringify(mode)}`,
-    );
+    throw new ArgumentError(`${where}: mode must be 'fanIn' or 'fanOut', got ${excerpt(mode)}`);
   }
-  return fans(shape)[mode];
+  return fans(checkShape(shape, where))[mode];
 }
 
 /**
@@ -203,9 +242,10 @@ function heFan(shape: readonly number[], options: HeOptions, where: string): num
  * @example init.heUniform([30, 16], { seed: 1 })  // a = √(6/30) ≈ 0.447
  */
 export function heUniform(shape: readonly number[], options: HeOptions = {}): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain', 'mode'], 'init.heUniform');
   const gain = checkNumber(options.gain ?? Math.SQRT2, 'init.heUniform', 'gain', true);
   const a = gain * Math.sqrt(3 / heFan(shape, options, 'init.heUniform'));
-  return draw('init.heUniform', shape, options, (r) => a * (2 * r.uniform() - 1));
+  return draw('init.heUniform', shape, options, ['gain', 'mode'], (r) => a * (2 * r.uniform() - 1));
 }
 
 /**
@@ -214,9 +254,10 @@ export function heUniform(shape: readonly number[], options: HeOptions = {}): Te
  * @example init.heNormal([30, 16], { seed: 1 })  // σ = √(2/30) ≈ 0.258
  */
 export function heNormal(shape: readonly number[], options: HeOptions = {}): Tensor {
+  options = checkOptions(options, [...INIT_OPTIONS, 'gain', 'mode'], 'init.heNormal');
   const gain = checkNumber(options.gain ?? Math.SQRT2, 'init.heNormal', 'gain', true);
   const std = gain / Math.sqrt(heFan(shape, options, 'init.heNormal'));
-  return draw('init.heNormal', shape, options, (r) => std * r.normal());
+  return draw('init.heNormal', shape, options, ['gain', 'mode'], (r) => std * r.normal());
 }
 
 /**
@@ -263,6 +304,6 @@ export function resolveInit(spec: InitName | Initializer, where: string): Initia
   if (typeof spec === 'function') return spec;
   if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec];
   throw new ArgumentError(
-    `${where}: unknown initialiser ${JSON.stringify(spec)}; expected a function or one of ${Object.keys(byName).join(', ')}`,
+    `${where}: unknown initialiser ${excerpt(spec)}; expected a function or one of ${Object.keys(byName).join(', ')}`,
   );
 }

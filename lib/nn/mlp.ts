@@ -1,4 +1,11 @@
-import { ArgumentError, type DType, type Random } from '../core/index.js';
+import {
+  ArgumentError,
+  checkOptions,
+  type DType,
+  excerpt,
+  inContext,
+  type Random,
+} from '../core/index.js';
 import { type ActivationName, activation as makeActivation } from './activations.js';
 import { type Initializer, type InitName, resolveRng } from './init.js';
 import { Linear } from './Linear.js';
@@ -35,29 +42,37 @@ const RELU_LIKE = new Set(['relu', 'leakyRelu', 'gelu']);
  * // Sequential(Linear(30 → 16), ReLU, Linear(16 → 1), Sigmoid)
  */
 export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequential {
+  const o = checkOptions(
+    options,
+    ['activation', 'outputActivation', 'bias', 'dtype', 'init', 'seed', 'rng'],
+    'mlp',
+  );
   if (
     !Array.isArray(sizes) ||
     sizes.length < 2 ||
     !sizes.every((n) => Number.isInteger(n) && n > 0)
   ) {
     throw new ArgumentError(
-      `mlp: sizes must list at least two positive integers (inputs, …, outputs), got ${JSON.stringify(sizes)}`,
+      `mlp: sizes must list at least two positive integers (inputs, …, outputs), got ${excerpt(sizes)}`,
     );
   }
-  const hidden = options.activation ?? 'relu';
+  const hidden = o.activation ?? 'relu';
   const init =
-    options.init ??
-    (typeof hidden === 'string' && RELU_LIKE.has(hidden) ? 'heUniform' : 'glorotUniform');
-  const rng = resolveRng(options, 'mlp');
+    o.init ?? (typeof hidden === 'string' && RELU_LIKE.has(hidden) ? 'heUniform' : 'glorotUniform');
+  const rng = resolveRng(o, 'mlp');
   const net = new Sequential();
   for (let i = 0; i + 1 < sizes.length; i++) {
+    const at = `mlp: layers.${net.layers.length}`;
     net.push(
-      new Linear(sizes[i], sizes[i + 1], { bias: options.bias, dtype: options.dtype, init, rng }),
+      inContext(
+        at,
+        () => new Linear(sizes[i], sizes[i + 1], { bias: o.bias, dtype: o.dtype, init, rng }),
+      ),
     );
     if (i + 2 < sizes.length) net.push(makeActivation(hidden, 'mlp (activation)'));
   }
-  if (options.outputActivation !== undefined) {
-    net.push(makeActivation(options.outputActivation, 'mlp (outputActivation)'));
+  if (o.outputActivation !== undefined) {
+    net.push(makeActivation(o.outputActivation, 'mlp (outputActivation)'));
   }
   return net;
 }

@@ -1,6 +1,6 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import {
   decodeSnapshot,
   type EncodeSnapshotOptions,
@@ -20,6 +20,8 @@ let counter = 0;
  * Writes `bytes` to `path` atomically: into a new temporary file in the same directory,
  * flushed to disk (fsync), then renamed over `path`, and the directory flushed. A crash or an
  * error at any moment leaves either the old file or the new one, never a partial file.
+ * A writer killed mid-save leaves its temporary file (`.NAME.PID.N.tmp`) behind; the next
+ * successful write of the same target removes those whose process is gone.
  *
  * @example
  * await writeFileAtomic('run/checkpoint.safetensors', bytes);
@@ -27,14 +29,15 @@ let counter = 0;
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
   if (typeof path !== 'string' || path === '') {
     throw new ArgumentError(
-      `writeFileAtomic: path must be a non-empty string, got ${JSON.stringify(path)}`,
+      `writeFileAtomic: path must be a non-empty string, got ${excerpt(path)}`,
     );
   }
   if (!(bytes instanceof Uint8Array)) {
     throw new ArgumentError(`writeFileAtomic: bytes must be a Uint8Array, got ${typeof bytes}`);
   }
   const dir = dirname(path);
-  const { handle, tmp } = await createTemp(dir, basename(path));
+  const name = basename(path);
+  const { handle, tmp } = await createTemp(dir, name);
   try {
     try {
       await handle.writeFile(bytes);
@@ -48,6 +51,41 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     throw e;
   }
   await syncDirectory(dir);
+  await removeStaleTemps(dir, name);
+}
+
+/** Whether process `pid` still runs (EPERM: it runs, as another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes `.NAME.PID.N.tmp` files of the same target left by writers that are gone (killed
+ * mid-save). Best effort: a file that cannot be listed or removed is left alone.
+ * NOTE: a temporary of a live process (another writer of the same target, or this process,
+ * whose writes in flight are its own) is never touched.
+ */
+async function removeStaleTemps(dir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.\d+\.tmp$/.exec(entry.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    await unlink(join(dir, entry)).catch(() => {});
+  }
 }
 
 /** A new temporary file next to the target (exclusive create: never another writer's file). */

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { defer, finalize, type MonoTypeOperatorFunction, tap } from 'rxjs';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { RestartsEvent } from '../train/index.js';
 import { formatNumber } from '../train/index.js';
 
@@ -48,9 +48,7 @@ export function progressBar<E extends RestartsEvent>(
   }
   const fps = options.fps ?? 10;
   if (typeof fps !== 'number' || !(fps > 0)) {
-    throw new ArgumentError(
-      `progressBar: fps must be a positive number, got ${JSON.stringify(fps)}`,
-    );
+    throw new ArgumentError(`progressBar: fps must be a positive number, got ${excerpt(fps)}`);
   }
   return (source) =>
     defer(() => {

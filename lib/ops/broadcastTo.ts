@@ -28,7 +28,7 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
     );
   }
   if (shapesEqual(t.shape, target)) return t;
-  const out = allocate(t.dtype, sizeOf(target));
+  const out = allocate(t.dtype, sizeOf(target), 'broadcastTo');
   // NOTE: a broadcast copy is x + 0 through the broadcasting kernel (−0 becomes +0).
   getBackend().binary(
     'add',

@@ -41,7 +41,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   ts = ts.map((t) => cast(t, dtype));
   const shape = [...first.shape];
   shape[ax] = ts.reduce((n, t) => n + t.shape[ax], 0);
-  const out = allocate(dtype, sizeOf(shape));
+  const out = allocate(dtype, sizeOf(shape), 'concat');
   const begins: number[][] = [];
   let at = 0;
   for (const t of ts) {

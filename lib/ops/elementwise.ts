@@ -21,7 +21,7 @@ export function binaryOp(
   const ta = toTensor(a, dtype, op, names[0]);
   const tb = toTensor(b, dtype, op, names[1]);
   const shape = broadcastShapes(ta.shape, tb.shape, op);
-  const out = allocate(dtype, sizeOf(shape));
+  const out = allocate(dtype, sizeOf(shape), op);
   getBackend().binary(kernel, ta.data, ta.shape, tb.data, tb.shape, out, shape);
   return fromOp(op, out, shape, [ta, tb], (g, y) => {
     const [ga, gb] = vjp(g, y, ta, tb);

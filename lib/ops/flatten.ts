@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, normalizeAxis } from '../core/index.js';
+import { ArgumentError, excerpt, normalizeAxis } from '../core/index.js';
 import { reshape } from './reshape.js';
 import { expectTensor } from './util.js';
 
@@ -16,7 +16,7 @@ export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
   const end = normalizeAxis(endAxis, t.rank, 'flatten');
   if (start > end) {
     throw new ArgumentError(
-      `flatten: startAxis must not come after endAxis, got ${startAxis} and ${endAxis} for rank ${t.rank}`,
+      `flatten: startAxis must not come after endAxis, got ${excerpt(startAxis)} and ${endAxis} for rank ${t.rank}`,
     );
   }
   let merged = 1;

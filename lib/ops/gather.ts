@@ -18,7 +18,7 @@ export function gather(x: Tensor, indices: IndicesLike): Tensor {
   const rowShape = t.shape.slice(1);
   const row = sizeOf(rowShape);
   const shape = [...idx.shape, ...rowShape];
-  const out = allocate(t.dtype, sizeOf(shape));
+  const out = allocate(t.dtype, sizeOf(shape), 'gather');
   const src = t.data;
   const ix = idx.data;
   for (let k = 0; k < ix.length; k++) {

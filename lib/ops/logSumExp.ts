@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { normalizeAxes } from '../core/index.js';
+import { booleanOption, normalizeAxes } from '../core/index.js';
 import { add } from './add.js';
 import { exp } from './exp.js';
 import { log } from './log.js';
@@ -18,6 +18,7 @@ import { expectTensor } from './util.js';
 export function logSumExp(x: Tensor, axis?: Axis, keepDims = false): Tensor {
   const t = expectTensor(x, 'logSumExp', 'x');
   const axes = normalizeAxes(axis, t.rank, 'logSumExp');
+  booleanOption(keepDims, false, 'logSumExp', 'keepDims');
   const m = stableMax(t, axes);
   const r = add(log(sum(exp(sub(t, m)), axes, true)), m);
   return keepDims ? r : reshape(r, reducedShape(t.shape, axes, false));

@@ -2,7 +2,9 @@ import { fromOp, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
 import {
   allocate,
+  booleanOption,
   broadcastShapes,
+  checkOptions,
   formatShape,
   ShapeError,
   sizeOf,
@@ -69,7 +71,7 @@ function matmul2d(
   const bBatch = b.shape.slice(0, -2);
   const batch = broadcastShapes(aBatch, bBatch, 'matmul (batch dimensions)');
   const shape = [...batch, m, n];
-  const out = allocate(a.dtype, sizeOf(shape));
+  const out = allocate(a.dtype, sizeOf(shape), 'matmul');
   const count = sizeOf(batch);
   const aOff = batchOffsets(batch, aBatch, m * k);
   const bOff = batchOffsets(batch, bBatch, k * n);
@@ -103,6 +105,9 @@ function matmul2d(
  * @example matmul(x, w)  // [128,1000] @ [1000,100] → [128,100]
  */
 export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+  checkOptions(options, ['transA', 'transB'], 'matmul');
+  booleanOption(options?.transA, false, 'matmul', 'transA');
+  booleanOption(options?.transB, false, 'matmul', 'transB');
   let ta = expectTensor(a, 'matmul', 'a');
   let tb = expectTensor(b, 'matmul', 'b');
   if (ta.rank === 0 || tb.rank === 0) {

@@ -1,6 +1,13 @@
 import { fromOp, Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
-import { ArgumentError, allocate, formatShape, normalizeAxes, sizeOf } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  booleanOption,
+  formatShape,
+  normalizeAxes,
+  sizeOf,
+} from '../core/index.js';
 import { mul } from './mul.js';
 import { reshape } from './reshape.js';
 import { type Axis, reducedShape } from './sum.js';
@@ -10,6 +17,7 @@ import { expectTensor } from './util.js';
 export function extremum(op: 'max' | 'min', x: Tensor, axis: Axis, keepDims: boolean): Tensor {
   const t = expectTensor(x, op, 'x');
   const axes = normalizeAxes(axis, t.rank, op);
+  booleanOption(keepDims, false, op, 'keepDims');
   if (axes.some((a) => t.shape[a] === 0)) {
     throw new ArgumentError(
       `${op}: cannot reduce over an empty axis, got shape ${formatShape(t.shape)} and axes ${formatShape(axes)}`,

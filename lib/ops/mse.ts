@@ -7,6 +7,7 @@ import { lossOperands } from './util.js';
 /**
  * Mean squared error, mean((pred − target)²) over every element. pred and target must have
  * the same shape (a `ShapeError` otherwise: no silent broadcasting of [N] against [N,1]).
+ * An empty batch is a `ShapeError` too (PyTorch returns NaN).
  *
  * @example mse(tensor([1, 2]), tensor([1, 4]))  // 2
  */

@@ -4,7 +4,7 @@ import { gather } from './gather.js';
 import { mean } from './mean.js';
 import { reshape } from './reshape.js';
 import { sub } from './sub.js';
-import { expectTensor, type IndicesLike, toIndices } from './util.js';
+import { emptyMean, expectTensor, type IndicesLike, toIndices } from './util.js';
 
 /** −mean over rows of scores[i, classIndices[i]], with the checks (and messages) of `op`. */
 export function pickedMean(
@@ -20,6 +20,7 @@ export function pickedMean(
     );
   }
   const [n, c] = s.shape;
+  if (n === 0) throw emptyMean(op, arg, s.shape);
   const idx = toIndices(classIndices, c, op, 'classIndices');
   if (idx.shape.length !== 1 || idx.shape[0] !== n) {
     throw new ShapeError(

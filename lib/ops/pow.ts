@@ -9,13 +9,15 @@ import type { TensorLike } from './util.js';
 
 /**
  * x raised to `exponent`, elementwise with broadcasting; either may be a number.
- * As in numpy, a negative base with a non-integer exponent gives NaN.
+ * As in numpy, a negative base with a non-integer exponent gives NaN. A number exponent takes
+ * x's dtype, as every plain number does (numpy's weak scalars): on a float32 tensor it is rounded
+ * to float32 first. NOTE: PyTorch keeps a Python-number exponent in double precision.
  *
  * @example pow(tensor([2, 3]), 2)  // [4, 9]
  */
 export function pow(x: TensorLike, exponent: TensorLike): Tensor {
   if (x instanceof Tensor && typeof exponent === 'number') {
-    const p = exponent;
+    const p = x.dtype === 'float32' ? Math.fround(exponent) : exponent;
     // d xᵖ = p·x^(p−1)·dx   (NOTE: p = 0 gives 0, not 0·x⁻¹ = NaN at x = 0)
     return unaryOp(
       'pow',

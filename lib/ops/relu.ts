@@ -18,7 +18,11 @@ function reluGrad(g: Tensor, x: Tensor): Tensor {
   return fromOp('reluGrad', out, g.shape, [g], (gg) => [reluGrad(gg, x)]);
 }
 
-/** max(x, 0), elementwise. */
+/**
+ * max(x, 0), elementwise; NaN stays NaN and −0 stays −0, as in PyTorch.
+ * NOTE: its derivative at a NaN input is NaN, where PyTorch passes the gradient through: on
+ * purpose, so that a NaN never disappears behind a relu layer, in either direction.
+ */
 export function relu(x: Tensor): Tensor {
   // d relu(x) = [x > 0]·dx  (NOTE: the derivative at 0 is taken as 0, as PyTorch does)
   return unaryOp('relu', 'relu', expectTensor(x, 'relu', 'x'), (g, _y, tx) => reluGrad(g, tx));

@@ -1,5 +1,5 @@
 import { fromOp, type Tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, ShapeError, sizeOf } from '../core/index.js';
+import { ArgumentError, excerpt, formatShape, ShapeError, sizeOf } from '../core/index.js';
 import { expectTensor } from './util.js';
 
 /**
@@ -11,7 +11,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const t = expectTensor(x, 'reshape', 'x');
   if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= -1)) {
     throw new ArgumentError(
-      `reshape: shape must be a list of integers ≥ -1, got ${JSON.stringify(shape)}`,
+      `reshape: shape must be a list of integers ≥ -1, got ${excerpt(shape)}`,
     );
   }
   const unknown = shape.filter((d) => d === -1).length;

@@ -1,5 +1,12 @@
 import { fromOp, type Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, formatShape, ShapeError, sizeOf } from '../core/index.js';
+import {
+  ArgumentError,
+  allocate,
+  excerpt,
+  formatShape,
+  ShapeError,
+  sizeOf,
+} from '../core/index.js';
 import { gather } from './gather.js';
 import { reshape } from './reshape.js';
 import { expectTensor, type IndicesLike, toIndices } from './util.js';
@@ -13,7 +20,9 @@ import { expectTensor, type IndicesLike, toIndices } from './util.js';
 export function scatterAdd(x: Tensor, indices: IndicesLike, rows: number): Tensor {
   const t = expectTensor(x, 'scatterAdd', 'x');
   if (!Number.isInteger(rows) || rows < 0)
-    throw new ArgumentError(`scatterAdd: rows must be a non-negative integer, got ${rows}`);
+    throw new ArgumentError(
+      `scatterAdd: rows must be a non-negative integer, got ${excerpt(rows)}`,
+    );
   const idx = toIndices(indices, rows, 'scatterAdd', 'indices');
   const lead = idx.shape.length;
   if (t.rank < lead || idx.shape.some((d, i) => d !== t.shape[i])) {

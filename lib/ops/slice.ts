@@ -1,5 +1,5 @@
 import { fromOp, type Tensor } from '../autograd/index.js';
-import { ArgumentError, allocate, formatShape, sizeOf } from '../core/index.js';
+import { ArgumentError, allocate, excerpt, formatShape, sizeOf } from '../core/index.js';
 import { copyBox } from './region.js';
 import { unslice } from './unslice.js';
 import { expectTensor } from './util.js';
@@ -8,7 +8,7 @@ function perAxis(v: unknown, rank: number, fill: number, arg: string): number[] 
   const list = typeof v === 'number' ? [v] : v === undefined ? [] : v;
   if (!Array.isArray(list) || list.length > rank || !list.every((d) => Number.isInteger(d))) {
     throw new ArgumentError(
-      `slice: ${arg} must be an integer or a list of at most ${rank} integers (one per axis), got ${JSON.stringify(v)}`,
+      `slice: ${arg} must be an integer or a list of at most ${rank} integers (one per axis), got ${excerpt(v)}`,
     );
   }
   return Array.from({ length: rank }, (_, i) => list[i] ?? fill);

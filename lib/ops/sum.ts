@@ -1,6 +1,6 @@
 import { fromOp, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
-import { allocate, normalizeAxes, sizeOf } from '../core/index.js';
+import { allocate, booleanOption, normalizeAxes, sizeOf } from '../core/index.js';
 import { broadcastTo } from './broadcastTo.js';
 import { reshape } from './reshape.js';
 import { expectTensor } from './util.js';
@@ -27,6 +27,7 @@ export function reducedShape(
 export function sum(x: Tensor, axis?: Axis, keepDims = false): Tensor {
   const t = expectTensor(x, 'sum', 'x');
   const axes = normalizeAxes(axis, t.rank, 'sum');
+  booleanOption(keepDims, false, 'sum', 'keepDims');
   const shape = reducedShape(t.shape, axes, keepDims);
   const out = allocate(t.dtype, sizeOf(shape));
   getBackend().reduce('sum', t.data, t.shape, axes, out);

@@ -1,6 +1,6 @@
 import { fromOp, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
-import { ArgumentError, allocate, formatShape } from '../core/index.js';
+import { ArgumentError, allocate, excerpt, formatShape } from '../core/index.js';
 import { expectTensor } from './util.js';
 
 /**
@@ -10,6 +10,11 @@ import { expectTensor } from './util.js';
  */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   const t = expectTensor(x, 'transpose', 'x');
+  if (perm !== undefined && !Array.isArray(perm)) {
+    throw new ArgumentError(
+      `transpose: perm must be a list of axes (a permutation of 0..${t.rank - 1}), got ${excerpt(perm)}`,
+    );
+  }
   const p = perm
     ? perm.map((a) => (a < 0 ? a + t.rank : a))
     : t.shape.map((_, i) => t.rank - 1 - i);
@@ -19,7 +24,7 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
     new Set(p).size === t.rank;
   if (!valid) {
     throw new ArgumentError(
-      `transpose: perm must be a permutation of 0..${t.rank - 1} for shape ${formatShape(t.shape)}, got ${JSON.stringify(perm)}`,
+      `transpose: perm must be a permutation of 0..${t.rank - 1} for shape ${formatShape(t.shape)}, got ${excerpt(perm)}`,
     );
   }
   const shape = p.map((a) => t.shape[a]);

@@ -3,6 +3,7 @@ import {
   ArgumentError,
   allocate,
   type DType,
+  excerpt,
   formatShape,
   ShapeError,
   shapesEqual,
@@ -19,6 +20,16 @@ export type IndicesLike = Tensor | readonly number[] | Int32Array;
 export interface Indices {
   readonly data: Int32Array;
   readonly shape: readonly number[];
+}
+
+/**
+ * The error of a mean loss over no elements, which would be NaN.
+ * NOTE: PyTorch returns NaN here; an empty batch is a bug upstream, so rxgrad names it.
+ */
+export function emptyMean(op: string, arg: string, shape: readonly number[]): ShapeError {
+  return new ShapeError(
+    `${op}: ${arg} is empty (shape ${formatShape(shape)}), and a mean over no elements is NaN; expected at least one element (an empty batch?)`,
+  );
 }
 
 /** Turns a number into a scalar tensor of `dtype`; passes tensors through; rejects anything else. */
@@ -52,7 +63,7 @@ export function dtypeOfOperands(a: TensorLike, b: TensorLike): DType {
 /** Checks that `x` is a number (not NaN). */
 export function expectNumber(x: unknown, op: string, arg: string): number {
   if (typeof x === 'number' && !Number.isNaN(x)) return x;
-  const found = typeof x === 'number' ? `${x}` : (JSON.stringify(x) ?? typeof x);
+  const found = typeof x === 'number' ? `${x}` : excerpt(x);
   throw new ArgumentError(`${op}: ${arg} must be a number, got ${found}`);
 }
 
@@ -89,7 +100,7 @@ export function toIndices(indices: unknown, limit: number, op: string, arg: stri
     const v = values[i];
     if (!Number.isInteger(v) || v < 0 || v >= limit) {
       throw new ArgumentError(
-        `${op}: ${arg}[${formatIndex(i, shape)}] must be an integer in [0, ${limit}), got ${v}`,
+        `${op}: ${arg}[${formatIndex(i, shape)}] must be an integer in [0, ${limit}), got ${excerpt(v)}`,
       );
     }
     data[i] = v;
@@ -101,14 +112,48 @@ export function toIndices(indices: unknown, limit: number, op: string, arg: stri
  * The operands of a loss: `pred` a tensor, `target` a tensor of exactly the same shape (or a
  * number). NOTE: no broadcasting here, so the (N,) vs (N,1) mistake is an error, not a silent N×N loss.
  */
-export function lossOperands(pred: unknown, target: unknown, op: string): [Tensor, TensorLike] {
+export function lossOperands(
+  pred: unknown,
+  target: unknown,
+  op: string,
+  { mean = true } = {},
+): [Tensor, TensorLike] {
   const p = expectTensor(pred, op, 'pred');
-  if (typeof target === 'number') return [p, target];
+  if (typeof target === 'number') {
+    if (mean && p.size === 0) throw emptyMean(op, 'pred', p.shape);
+    return [p, target];
+  }
   const t = expectTensor(target, op, 'target');
   if (!shapesEqual(p.shape, t.shape)) {
     throw new ShapeError(
       `${op}: pred and target must have the same shape, got ${formatShape(p.shape)} and ${formatShape(t.shape)}`,
     );
   }
+  if (mean && p.size === 0) throw emptyMean(op, 'pred', p.shape);
   return [p, t];
+}
+
+/**
+ * Checks that every value of `x` lies in [lo, hi]; NaN passes (it propagates into the result,
+ * where it is not hidden). The error names the op, the argument and the first bad element.
+ */
+export function checkValuesIn(
+  x: TensorLike,
+  lo: number,
+  hi: number,
+  op: string,
+  arg: string,
+  what: string,
+): void {
+  const values = x instanceof Tensor ? x.data : [x];
+  const shape = x instanceof Tensor ? x.shape : [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < lo || v > hi) {
+      const at = x instanceof Tensor ? ` at [${formatIndex(i, shape)}]` : '';
+      throw new ArgumentError(
+        `${op}: ${arg} must be in [${lo}, ${hi}] (${what}), got ${excerpt(v)}${at}`,
+      );
+    }
+  }
 }

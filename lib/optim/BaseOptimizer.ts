@@ -1,5 +1,13 @@
 import { noGrad, Tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape, ShapeError, type TypedArray } from '../core/index.js';
+import {
+  ArgumentError,
+  excerpt,
+  formatShape,
+  kindOf,
+  ShapeError,
+  shapesEqual,
+  type TypedArray,
+} from '../core/index.js';
 import type { Optimizer, OptimizerState, Schedule } from './Optimizer.js';
 
 /** How long each buffer of an optimiser is: one value per parameter element, or one per parameter. */
@@ -40,7 +48,8 @@ export abstract class BaseOptimizer implements Optimizer {
         `${name}: params must be an array of tensors${hint}, got ${describeParams(params)}`,
       );
     }
-    if (params.length === 0) throw new ArgumentError(`${name}: params is empty`);
+    if (params.length === 0)
+      throw new ArgumentError(`${name}: params is empty (expected at least one tensor)`);
     const seen = new Set<Tensor>();
     params.forEach((p, i) => {
       if (!(p instanceof Tensor)) {
@@ -72,7 +81,7 @@ export abstract class BaseOptimizer implements Optimizer {
   set lr(value: number) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new ArgumentError(
-        `${this.name}: lr must be a non-negative finite number, got ${value}`,
+        `${this.name}: lr must be a non-negative finite number, got ${excerpt(value)}`,
       );
     }
     if (!this.schedule) {
@@ -102,9 +111,15 @@ export abstract class BaseOptimizer implements Optimizer {
     }
     noGrad(() => {
       this.params.forEach((p, i) => {
-        const g = p.grad;
-        if (!g) return;
-        if (g.size !== p.size) {
+        const g: unknown = p.grad;
+        if (g === null || g === undefined) return;
+        if (!(g instanceof Tensor)) {
+          throw new ArgumentError(
+            `${this.name}: params[${i}].grad must be a Tensor or null, got ${kindOf(g)}`,
+          );
+        }
+        // NOTE: the same size is not enough: a transposed gradient would update the wrong weights.
+        if (!shapesEqual(g.shape, p.shape)) {
           throw new ShapeError(
             `${this.name}: params[${i}] has shape ${formatShape(p.shape)} but its grad has shape ${formatShape(g.shape)}`,
           );
@@ -166,7 +181,7 @@ export abstract class BaseOptimizer implements Optimizer {
   loadState(state: OptimizerState): void {
     const where = `${this.name}.loadState`;
     if (state === null || typeof state !== 'object') {
-      throw new ArgumentError(`${where}: expected a state object, got ${state}`);
+      throw new ArgumentError(`${where}: expected a state object, got ${excerpt(state)}`);
     }
     if (state.name !== this.name) {
       throw new ArgumentError(
@@ -174,15 +189,19 @@ export abstract class BaseOptimizer implements Optimizer {
       );
     }
     if (!Number.isInteger(state.step) || state.step < 0) {
-      throw new ArgumentError(`${where}: step must be a non-negative integer, got ${state.step}`);
+      throw new ArgumentError(
+        `${where}: step must be a non-negative integer, got ${excerpt(state.step)}`,
+      );
     }
     if (typeof state.lr !== 'number' || !Number.isFinite(state.lr) || state.lr < 0) {
-      throw new ArgumentError(`${where}: lr must be a non-negative finite number, got ${state.lr}`);
+      throw new ArgumentError(
+        `${where}: lr must be a non-negative finite number, got ${excerpt(state.lr)}`,
+      );
     }
     const scale = state.lrScale ?? 1;
     if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
       throw new ArgumentError(
-        `${where}: lrScale must be a non-negative finite number, got ${scale}`,
+        `${where}: lrScale must be a non-negative finite number, got ${excerpt(scale)}`,
       );
     }
     const loaded = this.checkBuffers(where, state.buffers);
@@ -195,7 +214,7 @@ export abstract class BaseOptimizer implements Optimizer {
   private checkBuffers(where: string, buffers: unknown): Map<string, (Float64Array | null)[]> {
     if (buffers === null || typeof buffers !== 'object') {
       throw new ArgumentError(
-        `${where}: buffers must be an object of arrays by name, got ${buffers}`,
+        `${where}: buffers must be an object of arrays by name, got ${excerpt(buffers)}`,
       );
     }
     const expected = Object.keys(this.layout);

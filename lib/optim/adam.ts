@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, type TypedArray } from '../core/index.js';
+import { ArgumentError, excerpt, type TypedArray } from '../core/index.js';
 import { BaseOptimizer, type BufferLayout } from './BaseOptimizer.js';
 import type { Optimizer, Schedule } from './Optimizer.js';
 import { checkKnown, checkLr, checkRange } from './options.js';
@@ -181,9 +181,7 @@ export function adamOptions(where: string, options: AdamOptions, defaultWeightDe
   const lr = checkLr(where, options.lr ?? 1e-3);
   const betas = options.betas ?? [0.9, 0.999];
   if (!Array.isArray(betas) || betas.length !== 2) {
-    throw new ArgumentError(
-      `${where}: betas must be two numbers in [0, 1), got ${JSON.stringify(betas)}`,
-    );
+    throw new ArgumentError(`${where}: betas must be two numbers in [0, 1), got ${excerpt(betas)}`);
   }
   const beta1 = checkRange(where, 'betas[0]', betas[0], 0, 1);
   const beta2 = checkRange(where, 'betas[1]', betas[1], 0, 1);
@@ -196,7 +194,7 @@ export function adamOptions(where: string, options: AdamOptions, defaultWeightDe
   );
   const amsgrad = options.amsgrad ?? false;
   if (typeof amsgrad !== 'boolean') {
-    throw new ArgumentError(`${where}: amsgrad must be a boolean, got ${amsgrad}`);
+    throw new ArgumentError(`${where}: amsgrad must be a boolean, got ${excerpt(amsgrad)}`);
   }
   return { lr, beta1, beta2, eps, weightDecay, amsgrad };
 }

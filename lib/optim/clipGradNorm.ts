@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError, NonFiniteError } from '../core/index.js';
+import { ArgumentError, checkOptions, excerpt, NonFiniteError } from '../core/index.js';
 
 /** Options of `clipGradNorm`. */
 export interface ClipGradNormOptions {
@@ -27,12 +27,12 @@ export function clipGradNorm(
 ): number {
   if (typeof maxNorm !== 'number' || !(maxNorm >= 0) || !Number.isFinite(maxNorm)) {
     throw new ArgumentError(
-      `clipGradNorm: maxNorm must be a non-negative finite number, got ${maxNorm}`,
+      `clipGradNorm: maxNorm must be a non-negative finite number, got ${excerpt(maxNorm)}`,
     );
   }
-  const p = options.normType ?? 2;
+  const p = checkOptions(options, ['normType', 'errorIfNonFinite'], 'clipGradNorm').normType ?? 2;
   if (typeof p !== 'number' || !(p >= 1)) {
-    throw new ArgumentError(`clipGradNorm: normType must be ≥ 1 or Infinity, got ${p}`);
+    throw new ArgumentError(`clipGradNorm: normType must be ≥ 1 or Infinity, got ${excerpt(p)}`);
   }
   if (!Array.isArray(params)) {
     throw new ArgumentError(

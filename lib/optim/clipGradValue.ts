@@ -1,5 +1,5 @@
 import { Tensor } from '../autograd/index.js';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 
 /**
  * Clamps every gradient element of `params` into [−clip, clip], as PyTorch's
@@ -9,7 +9,9 @@ import { ArgumentError } from '../core/index.js';
  */
 export function clipGradValue(params: readonly Tensor[], clip: number): void {
   if (typeof clip !== 'number' || !(clip > 0) || !Number.isFinite(clip)) {
-    throw new ArgumentError(`clipGradValue: clip must be a positive finite number, got ${clip}`);
+    throw new ArgumentError(
+      `clipGradValue: clip must be a positive finite number, got ${excerpt(clip)}`,
+    );
   }
   if (!Array.isArray(params)) {
     throw new ArgumentError(

@@ -1,6 +1,7 @@
 export { type AdamOptions, adam } from './adam.js';
 export { adamw } from './adamw.js';
 export { BaseOptimizer, type BufferLayout } from './BaseOptimizer.js';
+export { checkOptimizerState } from './checkOptimizerState.js';
 export { type ClipGradNormOptions, clipGradNorm } from './clipGradNorm.js';
 export { clipGradValue } from './clipGradValue.js';
 export type { Optimizer, OptimizerState, Schedule } from './Optimizer.js';

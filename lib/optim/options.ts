@@ -1,10 +1,10 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { Schedule } from './Optimizer.js';
 
 /** Rejects option names that `where` does not know (a typo such as `learningRate` for `lr`). */
 export function checkKnown(where: string, options: object, known: readonly string[]): void {
   if (options === null || typeof options !== 'object') {
-    throw new ArgumentError(`${where}: options must be an object, got ${options}`);
+    throw new ArgumentError(`${where}: options must be an object, got ${excerpt(options)}`);
   }
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
@@ -30,7 +30,9 @@ export function checkRange(
   if (!ok) {
     const range =
       max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `in [${min}, ${max}${closed ? ']' : ')'}`;
-    throw new ArgumentError(`${where}: ${arg} must be a finite number ${range}, got ${value}`);
+    throw new ArgumentError(
+      `${where}: ${arg} must be a finite number ${range}, got ${excerpt(value)}`,
+    );
   }
   return value as number;
 }

@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, type TypedArray } from '../core/index.js';
+import { ArgumentError, excerpt, type TypedArray } from '../core/index.js';
 import { BaseOptimizer, type BufferLayout } from './BaseOptimizer.js';
 import type { Optimizer, Schedule } from './Optimizer.js';
 import { checkKnown, checkLr, checkRange } from './options.js';
@@ -78,7 +78,7 @@ export function rmsprop(params: readonly Tensor[], options: RmspropOptions = {})
   const momentum = checkRange(where, 'momentum', options.momentum ?? 0, 0);
   const centered = options.centered ?? false;
   if (typeof centered !== 'boolean') {
-    throw new ArgumentError(`${where}: centered must be a boolean, got ${centered}`);
+    throw new ArgumentError(`${where}: centered must be a boolean, got ${excerpt(centered)}`);
   }
   const weightDecay = checkRange(where, 'weightDecay', options.weightDecay ?? 0, 0);
   return new Rmsprop(params, lr, alpha, eps, momentum, centered, weightDecay);

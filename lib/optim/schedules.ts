@@ -1,10 +1,10 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, checkOptions, excerpt } from '../core/index.js';
 import type { Schedule } from './Optimizer.js';
 import { checkRange } from './options.js';
 
 function checkSteps(where: string, arg: string, n: unknown): number {
   if (!Number.isInteger(n) || (n as number) <= 0) {
-    throw new ArgumentError(`${where}: ${arg} must be a positive integer, got ${n}`);
+    throw new ArgumentError(`${where}: ${arg} must be a positive integer, got ${excerpt(n)}`);
   }
   return n as number;
 }
@@ -31,6 +31,7 @@ export function constantSchedule(lr: number): Schedule {
  */
 export function stepDecay(lr: number, options: { stepSize: number; gamma?: number }): Schedule {
   const base = checkRange('stepDecay', 'lr', lr, 0);
+  checkOptions(options, ['stepSize', 'gamma'], 'stepDecay');
   const stepSize = checkSteps('stepDecay', 'stepSize', options?.stepSize);
   const gamma = checkRange('stepDecay', 'gamma', options.gamma ?? 0.1, 0);
   return (step) => base * gamma ** Math.floor(step / stepSize);
@@ -47,6 +48,7 @@ export function exponentialDecay(
   options: { gamma: number; decaySteps?: number },
 ): Schedule {
   const base = checkRange('exponentialDecay', 'lr', lr, 0);
+  checkOptions(options, ['gamma', 'decaySteps'], 'exponentialDecay');
   const gamma = checkRange('exponentialDecay', 'gamma', options?.gamma, 0);
   const decaySteps = checkSteps('exponentialDecay', 'decaySteps', options.decaySteps ?? 1);
   return (step) => base * gamma ** (step / decaySteps);
@@ -60,6 +62,7 @@ export function exponentialDecay(
  */
 export function cosineDecay(lr: number, options: { steps: number; min?: number }): Schedule {
   const base = checkRange('cosineDecay', 'lr', lr, 0);
+  checkOptions(options, ['steps', 'min'], 'cosineDecay');
   const steps = checkSteps('cosineDecay', 'steps', options?.steps);
   const min = checkRange('cosineDecay', 'min', options.min ?? 0, 0);
   if (min > base) {
@@ -81,6 +84,7 @@ export function warmup(
   options: { steps: number; from?: number },
 ): Schedule {
   const next = asSchedule('warmup', after);
+  checkOptions(options, ['steps', 'from'], 'warmup');
   const steps = checkSteps('warmup', 'steps', options?.steps);
   const from = checkRange('warmup', 'from', options.from ?? 0, 0);
   return (step) => {
@@ -112,7 +116,7 @@ export function joinSchedules(
     !boundaries.every((b, i) => Number.isInteger(b) && b > 0 && (i === 0 || b > boundaries[i - 1]))
   ) {
     throw new ArgumentError(
-      `joinSchedules: boundaries must be ${schedules.length - 1} increasing positive integers (one fewer than the schedules), got ${JSON.stringify(boundaries)}`,
+      `joinSchedules: boundaries must be ${schedules.length - 1} increasing positive integers (one fewer than the schedules), got ${excerpt(boundaries)}`,
     );
   }
   return (step) => {

@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, type TypedArray } from '../core/index.js';
+import { ArgumentError, excerpt, type TypedArray } from '../core/index.js';
 import { BaseOptimizer } from './BaseOptimizer.js';
 import type { Optimizer, Schedule } from './Optimizer.js';
 import { checkKnown, checkLr, checkRange } from './options.js';
@@ -182,13 +182,14 @@ class Sgd extends BaseOptimizer {
  */
 export function sgd(params: readonly Tensor[], options: SgdOptions): Optimizer {
   checkKnown('sgd', options, KNOWN);
-  if (options.lr === undefined) throw new ArgumentError('sgd: lr is required');
+  if (options.lr === undefined)
+    throw new ArgumentError('sgd: lr is required (the learning rate), got no lr option');
   const lr = checkLr('sgd', options.lr);
   const momentum = checkRange('sgd', 'momentum', options.momentum ?? 0, 0);
   const dampening = checkRange('sgd', 'dampening', options.dampening ?? 0, 0, 1, true);
   const nesterov = options.nesterov ?? false;
   if (typeof nesterov !== 'boolean') {
-    throw new ArgumentError(`sgd: nesterov must be a boolean, got ${nesterov}`);
+    throw new ArgumentError(`sgd: nesterov must be a boolean, got ${excerpt(nesterov)}`);
   }
   if (nesterov && (momentum === 0 || dampening !== 0)) {
     throw new ArgumentError(

@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { renderSpec } from './renderSpec.js';
 import { topLevel } from './xySpec.js';
 
@@ -38,7 +38,7 @@ export function imageGrid(options: ImageGridOptions): Promise<string> {
   const { images, imageWidth: w, imageHeight: h } = options;
   if (!Number.isInteger(w) || !Number.isInteger(h) || w <= 0 || h <= 0) {
     throw new ArgumentError(
-      `imageGrid: imageWidth and imageHeight must be positive integers, got ${w} and ${h}`,
+      `imageGrid: imageWidth and imageHeight must be positive integers, got ${excerpt(w)} and ${h}`,
     );
   }
   if (images.length === 0) throw new ArgumentError('imageGrid: images must not be empty');

@@ -1,5 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, formatShape } from '../core/index.js';
+import { ArgumentError, excerpt, formatShape } from '../core/index.js';
 
 /** Options of `toDot` and `drawGraph`. */
 export interface GraphOptions {
@@ -102,9 +102,7 @@ export function toDot(tensor: Tensor, options: GraphOptions = {}): string {
     maxNodes: options.maxNodes ?? 500,
   } as const;
   if (o.rankdir !== 'LR' && o.rankdir !== 'TB') {
-    throw new ArgumentError(
-      `toDot: rankdir must be 'LR' or 'TB', got ${JSON.stringify(o.rankdir)}`,
-    );
+    throw new ArgumentError(`toDot: rankdir must be 'LR' or 'TB', got ${excerpt(o.rankdir)}`);
   }
   const tensors = collect(tensor, o.maxNodes);
   const ids = new Map(tensors.map((t, i) => [t, `t${i}`]));

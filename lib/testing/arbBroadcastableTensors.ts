@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import type { Tensor } from '../autograd/index.js';
-import { ArgumentError, sizeOf } from '../core/index.js';
+import { ArgumentError, excerpt, sizeOf } from '../core/index.js';
 import {
   type ArbBroadcastableShapesOptions,
   arbBroadcastableShapes,
@@ -31,7 +31,7 @@ export function arbBroadcastableTensors(
   const count = options.count ?? 2;
   if (!Array.isArray(operands) || operands.length > count)
     throw new ArgumentError(
-      `${where}: operands must be a list of at most count (${count}) option objects, got ${JSON.stringify(operands)}`,
+      `${where}: operands must be a list of at most count (${count}) option objects, got ${excerpt(operands)}`,
     );
   const values = Array.from({ length: count }, (_, i) =>
     valueOptions({ ...shared, ...(operands[i] ?? {}) }, `${where} (operand ${i})`),

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { intOption } from './validate.js';
 
 /** Options of `arbShape`: the range of ranks and of dimension sizes. */
@@ -21,7 +21,7 @@ type ShapeSettings = Required<Omit<ArbShapeOptions, 'rank'>>;
 /** The validated shape options, with defaults. */
 export function shapeOptions(options: ArbShapeOptions, where: string): ShapeSettings {
   if (options === null || typeof options !== 'object')
-    throw new ArgumentError(`${where}: options must be an object, got ${options}`);
+    throw new ArgumentError(`${where}: options must be an object, got ${excerpt(options)}`);
   if (options.rank !== undefined) {
     if (options.minRank !== undefined || options.maxRank !== undefined)
       throw new ArgumentError(`${where}: give either rank or minRank/maxRank, not both`);
@@ -37,7 +37,8 @@ export function shapeOptions(options: ArbShapeOptions, where: string): ShapeSett
     'maxRank',
     `minRank (${minRank})`,
   );
-  if (maxRank > 8) throw new ArgumentError(`${where}: maxRank must be at most 8, got ${maxRank}`);
+  if (maxRank > 8)
+    throw new ArgumentError(`${where}: maxRank must be at most 8, got ${excerpt(maxRank)}`);
   const minDim = intOption(options.minDim, 1, 0, where, 'minDim');
   const maxDim = intOption(
     options.maxDim,

@@ -1,6 +1,13 @@
 import * as fc from 'fast-check';
 import { type Tensor, tensor } from '../autograd/index.js';
-import { ArgumentError, checkDType, checkShape, type DType, sizeOf } from '../core/index.js';
+import {
+  ArgumentError,
+  checkDType,
+  checkShape,
+  type DType,
+  excerpt,
+  sizeOf,
+} from '../core/index.js';
 import { type ArbShapeOptions, arbShape, shapeOptions } from './arbShape.js';
 import { numberOption } from './validate.js';
 
@@ -48,11 +55,12 @@ export function valueOptions(options: ArbValueOptions, where: string): Values {
   if (!(min < max))
     throw new ArgumentError(`${where}: min must be less than max, got min=${min}, max=${max}`);
   const margin = numberOption(options.margin, 0.05, where, 'margin');
-  if (!(margin > 0)) throw new ArgumentError(`${where}: margin must be positive, got ${margin}`);
+  if (!(margin > 0))
+    throw new ArgumentError(`${where}: margin must be positive, got ${excerpt(margin)}`);
   const avoid = options.avoid ?? [];
   if (!Array.isArray(avoid) || !avoid.every((p) => typeof p === 'number' && Number.isFinite(p)))
     throw new ArgumentError(
-      `${where}: avoid must be a list of finite numbers, got ${JSON.stringify(avoid)}`,
+      `${where}: avoid must be a list of finite numbers, got ${excerpt(avoid)}`,
     );
   if (avoid.length > 0 && 2 * margin >= max - min)
     throw new ArgumentError(

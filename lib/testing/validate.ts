@@ -1,7 +1,7 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 
 function show(value: unknown): string {
-  return typeof value === 'number' ? `${value}` : (JSON.stringify(value) ?? typeof value);
+  return typeof value === 'number' ? `${value}` : excerpt(value);
 }
 
 /** Checks an optional integer option of an arbitrary: `${where}: ${name} must be …`. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromOp } from '../../lib/autograd/index.js';
 import {
+  ArgumentError,
   add,
+  DTypeError,
   exp,
   GradError,
   mul,
@@ -137,5 +139,43 @@ describe('backward', () => {
     sum(mul(x, x)).backward();
     expect(x.grad!.dtype).toBe('float32');
     expect(new Tensor(new Float32Array(1), []).dtype).toBe('float32');
+  });
+
+  // NOTE: a seed that was not a Tensor used to be taken for options and ignored (issue 12).
+  it('a junk seed or option is an ArgumentError; a number seeds a one-element output', () => {
+    const w = tensor([1, 2], { requiresGrad: true });
+    expectError(
+      () => sum(w).backward('junk' as never),
+      ArgumentError,
+      'backward: seed must be a Tensor of the output\'s shape [] (or a number for a one-element output), got string "junk"',
+    );
+    expectError(
+      () => mul(w, 2).backward([1, 1] as never),
+      ArgumentError,
+      "backward: seed must be a Tensor of the output's shape [2] (or a number for a one-element output), got an array",
+    );
+    expectError(
+      () => mul(w, 2).backward(5),
+      ArgumentError,
+      'backward: a number seed needs a one-element output, got shape [2]; pass a seed tensor of that shape',
+    );
+    expectError(
+      () => sum(w).backward({ createGraf: true } as never),
+      ArgumentError,
+      "backward: unknown option 'createGraf'; known options are createGraph",
+    );
+    expectError(
+      () => sum(w).backward({ createGraph: 'yes' } as never),
+      ArgumentError,
+      'backward: createGraph must be true or false, got string "yes"',
+    );
+    expectError(
+      () => mul(w, 2).backward(tensor([1, 1], { dtype: 'float32' })),
+      DTypeError,
+      "backward: seed must have the output's dtype float64, got float32",
+    );
+    expect(w.grad).toBeNull(); // nothing was accumulated by the failed calls
+    sum(mul(w, w)).backward(5);
+    expect(w.grad?.toArray()).toEqual([10, 20]);
   });
 });

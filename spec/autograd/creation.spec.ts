@@ -156,4 +156,44 @@ describe('creation helpers', () => {
       'rand: high must be greater than low, got low=1, high=1',
     );
   });
+
+  describe('creation: bad input is a named error (issue 12)', () => {
+    // NOTE: these used to throw RangeErrors, or make a NaN tensor (full(shape, 'x')).
+    it('a shape or a count too large to allocate', () => {
+      expectError(
+        () => zeros([1e5, 1e5]),
+        ShapeError,
+        'zeros: the result would hold 10000000000 elements, expected at most 2147483647 (2^31 - 1)',
+      );
+      expectError(
+        () => arange(1e12),
+        ArgumentError,
+        'arange: [0, 1000000000000) in steps of 1 has 1000000000000 values, expected at most 2147483647',
+      );
+    });
+
+    it('a fill value that is not a number, and unknown or ill-typed options', () => {
+      expectError(
+        () => full([2], 'x' as never),
+        ArgumentError,
+        'full: value must be a number, got the string "x"',
+      );
+      expect(full([2], Number.NaN).toArray()).toEqual([Number.NaN, Number.NaN]); // NaN itself is a number
+      expectError(
+        () => ones([2], { dtyp: 'float32' } as never),
+        ArgumentError,
+        'ones: unknown option "dtyp", expected one of dtype, requiresGrad',
+      );
+      expectError(
+        () => tensor([1], { requiresGrad: 'yes' } as never),
+        ArgumentError,
+        'tensor: requiresGrad must be true or false, got the string "yes"',
+      );
+      expectError(
+        () => randn([2], { seed: 1, sd: 2 } as never),
+        ArgumentError,
+        'randn: unknown option "sd", expected one of dtype, requiresGrad, seed, rng, mean, std',
+      );
+    });
+  });
 });

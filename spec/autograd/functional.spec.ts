@@ -4,7 +4,9 @@ import {
   add,
   GradError,
   grad,
+  isGradEnabled,
   mul,
+  noGrad,
   pow,
   sum,
   type Tensor,
@@ -73,22 +75,43 @@ describe('grad and valueAndGrad (JAX style)', () => {
     expectError(
       () => grad(sumCube, 2)(tensor([1])),
       ArgumentError,
-      'valueAndGrad: argnums must index the 1 arguments, got 2',
+      'grad: argnums must index the 1 arguments, got 2',
     );
     expectError(
       () => grad((x: Tensor) => mul(x, 2))(tensor([1, 2])),
       GradError,
-      'valueAndGrad: f must return a scalar (one element), got shape [2]',
+      'grad: f must return a scalar (one element), got shape [2]',
     );
     expectError(
       () => grad(sumCube)(3 as never),
       ArgumentError,
-      'valueAndGrad: argument 0 must be a Tensor, got number',
+      'grad: argument 0 must be a Tensor, got the number 3',
     );
     expectError(
       () => grad((() => 1) as never)(tensor([1])),
       GradError,
-      'valueAndGrad: f must return a Tensor, got number',
+      'grad: f must return a Tensor, got the number 1',
+    );
+  });
+
+  // NOTE: this used to return zeros silently (issue 12).
+  it('inside noGrad, grad still differentiates (as torch.enable_grad inside no_grad)', () => {
+    const x = tensor([2, -1], { requiresGrad: true });
+    expect(noGrad(() => grad(sumCube)(x)).toArray()).toEqual([12, 3]);
+    const [value, g] = noGrad(() => valueAndGrad(sumCube)(tensor([3])));
+    expect(value.item()).toBe(27);
+    expect(g.toArray()).toEqual([27]);
+    // the results are plain tensors, and the mode outside is noGrad again
+    expect(value.requiresGrad).toBe(false);
+    expect(g.requiresGrad).toBe(false);
+    noGrad(() => {
+      grad(sumCube)(x);
+      expect(isGradEnabled()).toBe(false);
+      expect(mul(x, 2).requiresGrad).toBe(false);
+    });
+    // second order under noGrad works too: d²(x³)/dx² = 6x
+    expect(noGrad(() => grad((t: Tensor) => sum(grad(sumCube)(t)))(tensor([2]))).toArray()).toEqual(
+      [12],
     );
   });
 });

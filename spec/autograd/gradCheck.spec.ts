@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromOp } from '../../lib/autograd/index.js';
 import {
   ArgumentError,
+  add,
   exp,
   GradError,
   gradCheck,
@@ -9,6 +10,8 @@ import {
   matmul,
   mul,
   randn,
+  reshape,
+  square,
   sum,
   Tensor,
   tanh,
@@ -142,10 +145,85 @@ describe('gradCheck', () => {
     );
   });
 
-  it('an input the function ignores has a zero gradient, which passes', () => {
-    const report = gradCheck((a, _b) => sum(exp(a)), [tensor([1]), tensor([2, 3])]);
+  // NOTE: this used to pass with analytic 0 = numeric 0 (issue 12): a check that cannot fail.
+  it('refuses an input that has no effect on the output: its check could not fail', () => {
+    expectError(
+      () => gradCheck((a, _b) => sum(exp(a)), [tensor([1]), tensor([2, 3])]),
+      GradError,
+      "gradCheck: input 1 (shape [2]) has no effect on f's output, so its check could not fail: expected f to compute with the tensors passed (its arguments, or a closure over them such as a Module's parameters), got no recorded op that uses it and no change when it moves; argnums can leave it out",
+    );
+    // argnums leaves it out; an input whose gradient is zero but which is used still passes
+    expect(
+      gradCheck((a, _b) => sum(exp(a)), [tensor([1]), tensor([2, 3])], { argnums: 0 }).passed,
+    ).toBe(true);
+    expect(gradCheck((a) => sum(mul(a, 0)), [tensor([1, 2])]).passed).toBe(true);
+  });
+
+  it('perturbs the inputs themselves, so a closure over them is checked (and can fail)', () => {
+    const w = tensor([0.5, -1, 2], { requiresGrad: true });
+    const b = tensor([0.3], { requiresGrad: true });
+    const x = tensor([
+      [1, 2, 3],
+      [-1, 0.5, 2],
+    ]);
+    const loss = () => sum(tanh(add(matmul(x, reshape(w, [3, 1])), b)));
+    const report = gradCheck(loss, [w, b]);
     expect(report.passed).toBe(true);
-    expect(report.inputs[1].maxAbsError).toBe(0);
+    expect(report.inputs[0].maxAbsError).toBeLessThan(1e-8);
+    // the negative control through a closure: it sees the perturbation, so a wrong gradient fails
+    expect(gradCheck(() => sum(wrongSquare(w)), [w]).passed).toBe(false);
+    // copies of the tensors the closure uses have no effect on it: refused, not passed
+    expect(thrown(() => gradCheck(loss, [tensor(w.data), tensor(b.data)]))).toBeInstanceOf(
+      GradError,
+    );
+    // views that share their values (detach) do move it, but carry no gradient: a failure
+    expect(gradCheck(loss, [w.detach(), b.detach()]).passed).toBe(false);
+  });
+
+  it('puts back values, dtype, requiresGrad and grad exactly, also when f throws', () => {
+    const a = tensor([0.1, 0.2, 0.3], { dtype: 'float32' });
+    const b = tensor([1, 2, 3], { requiresGrad: true });
+    b.grad = tensor([7, 7, 7]);
+    const data = { a: a.data, b: b.data };
+    const values = { a: Array.from(a.data), b: Array.from(b.data) };
+    expect(gradCheck((p, q) => sum(mul(tanh(p), q)), [a, b]).passed).toBe(true);
+    let calls = 0;
+    const failing = (p: Tensor) => {
+      if (++calls === 3) throw new Error('boom');
+      return sum(exp(p));
+    };
+    expect(thrown(() => gradCheck(failing, [a, b], { argnums: [0, 1] })).message).toBe('boom');
+    for (const [t, key] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
+      expect(t.data).toBe(data[key]);
+      expect(Array.from(t.data)).toEqual(values[key]);
+    }
+    expect(a.dtype).toBe('float32');
+    expect(a.requiresGrad).toBe(false);
+    expect(b.requiresGrad).toBe(true);
+    expect(b.grad?.toArray()).toEqual([7, 7, 7]);
+  });
+
+  it('a tensor listed twice is checked as two arguments', () => {
+    const x = tensor([1.5, -2]);
+    const report = gradCheck((p, q) => sum(mul(p, square(q))), [x, x]);
+    expect(report.passed).toBe(true);
+    expect(report.inputs.map((r) => r.shape)).toEqual([[2], [2]]);
+  });
+
+  it('names the inputs in its messages when given names', () => {
+    const report = gradCheck((a) => sum(wrongSquare(a)), [tensor([1, 2])], { names: ['w'] });
+    expect(report.inputs[0].name).toBe('w');
+    expect(report.message).toMatch(
+      /^gradCheck: gradient of input 0 \('w'\) \(shape \[2\], float64\)/,
+    );
+    expectError(
+      () => gradCheck((a) => sum(a), [tensor([1])], { names: ['a', 'b'] }),
+      ArgumentError,
+      'gradCheck: names must be a list of 1 strings (one per input), got 2 entries',
+    );
   });
 
   it('argnums restricts the check to some inputs', () => {
@@ -161,12 +239,12 @@ describe('gradCheck', () => {
     expectError(
       () => gradCheck(f, []),
       ArgumentError,
-      'gradCheck: inputs must be a Tensor or a non-empty list of tensors',
+      'gradCheck: inputs must be a Tensor or a non-empty list of tensors, got an array ([])',
     );
     expectError(
       () => gradCheck(f, [3 as never]),
       ArgumentError,
-      'gradCheck: inputs[0] must be a Tensor, got number',
+      'gradCheck: inputs[0] must be a Tensor, got the number 3',
     );
     expectError(
       () => gradCheck(f, [tensor([1])], { argnums: 1 }),

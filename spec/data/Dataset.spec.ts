@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, Dataset, ShapeError, tensor } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 describe('Dataset', () => {
   const ds = new Dataset(
@@ -44,6 +45,20 @@ describe('Dataset', () => {
     expect(() => new Dataset(tensor(1), tensor([1]))).toThrow(ShapeError);
     expect(() => new Dataset(tensor([[1], [2]]), tensor([1]))).toThrow(
       'Dataset: x and y must have the same number of samples, got x [2,1] and y [1]',
+    );
+  });
+
+  // NOTE: new Dataset([[1, 2]], [0]) used to throw a TypeError (issue 12).
+  it('x and y must be tensors', () => {
+    expectError(
+      () => new Dataset([[1, 2]] as never, [0] as never),
+      ArgumentError,
+      'Dataset: x must be a Tensor, got an array ([[1,2]]); make one with tensor(...), or a data set from arrays with fromArrays',
+    );
+    expectError(
+      () => new Dataset(tensor([[1, 2]]), tensor([0]), { featureNames: 'ab' } as never),
+      ArgumentError,
+      'Dataset: featureNames must be a list of strings, got the string "ab"',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, batches, fromArrays, Random } from '../../lib/index.js';
+import { ArgumentError, batches, fromArrays, Random, ShapeError, tensor } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 const ds = fromArrays(
   Array.from({ length: 10 }, (_, i) => [i, i + 0.5]),
@@ -67,7 +68,7 @@ describe('batches', () => {
   it('rejects bad batch sizes and options', () => {
     for (const bad of [0, -1, 2.5, Number.NaN, '4']) {
       expect(() => batches(ds, { batchSize: bad as number })).toThrow(
-        `batches: batchSize must be a positive integer, got ${JSON.stringify(bad)}`,
+        `batches: batchSize must be a positive integer, got ${Number.isNaN(bad) ? 'NaN' : JSON.stringify(bad)}`,
       );
     }
     expect(() => batches(ds, {} as never)).toThrow(ArgumentError);
@@ -79,6 +80,30 @@ describe('batches', () => {
     );
     expect(() => batches(ds.subset([]), { batchSize: 2 })).toThrow(
       'batches: the data set is empty',
+    );
+  });
+
+  // NOTE: batches({ x, y }) used to yield zero batches silently (issue 12); it now takes
+  // { x, y } tensors as fit does, and anything else is an ArgumentError.
+  it('{ x, y } tensors are a data set, as for fit; other objects are ArgumentErrors', () => {
+    const plain = batches({ x: tensor([[1], [2], [3]]), y: tensor([1, 2, 3]) } as never, {
+      batchSize: 2,
+    });
+    expect([...plain].map((b) => Array.from(b.y.data))).toEqual([[1, 2], [3]]);
+    expectError(
+      () => batches({ x: [[1]], y: [1] } as never, { batchSize: 1 }),
+      ArgumentError,
+      'batches: expected a Dataset (or { x, y } tensors), got an object with keys x, y',
+    );
+    expectError(
+      () => batches({ x: tensor([[1], [2]]), y: tensor([1]) } as never, { batchSize: 1 }),
+      ShapeError,
+      'batches: Dataset: x and y must have the same number of samples, got x [2,1] and y [1]',
+    );
+    expectError(
+      () => batches(ds, { batchSize: 2, shuffel: true } as never),
+      ArgumentError,
+      'batches: unknown option "shuffel", expected one of batchSize, shuffle, dropLast, seed, rng',
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, FormatError, loadCsv, readCsv } from '../../lib/index.js';
+import { ArgumentError, FormatError, loadCsv, NonFiniteError, readCsv } from '../../lib/index.js';
 import { expectError } from '../core/helpers.js';
 
 const text = 'a,b,c,label\n1,2,3,0\n4,5,6,1\n7,8,9,1\n';
@@ -83,6 +83,21 @@ describe('loadCsv', () => {
   it('rejects a CSV without data rows and a bad dtype', () => {
     expect(() => loadCsv('a,b\n')).toThrow('loadCsv: the CSV has no data rows');
     expect(() => loadCsv(text, { dtype: 'int32' as 'float32' })).toThrow(/dtype/);
+  });
+
+  // NOTE: 1e39 used to load as Infinity into a float32 data set (issue 12).
+  it('a value beyond float32 in a float32 data set is a NonFiniteError', () => {
+    expectError(
+      () => loadCsv('a,y\n1e39,0\n', { dtype: 'float32' }),
+      NonFiniteError,
+      'loadCsv: "1e39" at line 2, column "a" (index 0) overflows float32 to Infinity, expected a finite number',
+    );
+    expect(loadCsv('a,y\n1e39,0\n').x.data[0]).toBe(1e39);
+    expectError(
+      () => loadCsv('a,y\n1,0\n', { target: 'y', label: 'y' } as never),
+      ArgumentError,
+      'loadCsv: unknown option "label", expected one of headerRows, namesRow, columnNames, delimiter, categorical, missing, target, features, dtype, classNames',
+    );
   });
 });
 

@@ -79,4 +79,28 @@ describe('minMaxScaler', () => {
       MinMaxScaler.fromState({ name: 'minMaxScaler', range: [0, 1], min: [2], max: [1] }),
     ).toThrow(ArgumentError);
   });
+
+  // NOTE: a column spanning ±1e308 used to give NaN (max − min overflows) (issue 12).
+  it('does not overflow on a column spanning ±1e308', () => {
+    const x = tensor([[1e308], [-1e308], [0]]);
+    const scaler = minMaxScaler().fit(x);
+    expect(scaler.transform(x).toArray()).toEqual([[1], [0], [0.5]]);
+    expect(scaler.inverseTransform(tensor([[1], [0]])).toArray()).toEqual([[1e308], [-1e308]]);
+  });
+
+  it('gives the same bits as the plain formula on ordinary data', () => {
+    const x = tensor([
+      [1.5, -2],
+      [0.25, 7],
+      [3, 1e-3],
+      [-4.5, 100],
+    ]);
+    const scaler = minMaxScaler({ range: [-1, 1] }).fit(x);
+    const { min, max } = scaler.state();
+    const plain = Array.from(
+      x.data,
+      (v, i) => -1 + (v - min[i % 2]) * (2 / (max[i % 2] - min[i % 2])),
+    );
+    expect(Array.from(scaler.transform(x).data)).toEqual(plain);
+  });
 });

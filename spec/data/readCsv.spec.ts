@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, FormatError, NonFiniteError, readCsv } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 describe('readCsv', () => {
   it('converts numeric columns and keeps categorical ones as strings', () => {
@@ -144,5 +145,62 @@ describe('readCsv', () => {
 
   it('uses another delimiter', () => {
     expect(readCsv('a;b\n1;2\n', { delimiter: ';' }).rows).toEqual([[1, 2]]);
+  });
+
+  // NOTE: these loaded as Infinity (issue 12), while a cell reading inf was a NonFiniteError.
+  it('a number that overflows is a NonFiniteError like inf', () => {
+    expectError(
+      () => readCsv('a,b\n1,1e400\n'),
+      NonFiniteError,
+      'readCsv: "1e400" at line 2, column "b" (index 1) overflows to Infinity, expected a finite number',
+    );
+    expectError(
+      () => readCsv('a\n-1e309\n'),
+      NonFiniteError,
+      'readCsv: "-1e309" at line 2, column "a" (index 0) overflows to -Infinity, expected a finite number',
+    );
+    expect(readCsv('a\n1e308\n').rows).toEqual([[1e308]]);
+  });
+
+  // NOTE: a byte-order mark used to shift every reported line number by one.
+  it('ignores a UTF-8 byte-order mark: names and line numbers are as without it', () => {
+    const t = readCsv('\uFEFFa,b\n1,2\n3,4\n');
+    expect(t.names).toEqual(['a', 'b']);
+    expect(t.lines).toEqual([2, 3]);
+    expectError(
+      () => readCsv('\uFEFFa,b\n1,2\n3,x\n'),
+      FormatError,
+      'readCsv: "x" at line 3, column "b" (index 1) is not a number; list the column in categorical to keep it as text',
+    );
+  });
+
+  // NOTE: papaparse takes the first line ending for all lines; rows used to merge into one cell.
+  it('mixed CRLF, LF and CR line endings do not merge rows', () => {
+    const t = readCsv('a,b\r\n1,2\n3,4\r\n5,6\r7,8\n');
+    expect(t.rows).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ]);
+    expect(t.lines).toEqual([2, 3, 4, 5]);
+    expectError(
+      () => readCsv('a,b\n1,2\r\n3\r\n'),
+      FormatError,
+      'readCsv: line 3 has 1 fields, expected 2 (header names)',
+    );
+  });
+
+  it('rejects unknown options and text that is not a string', () => {
+    expectError(
+      () => readCsv('a\n1\n', { header: 1 } as never),
+      ArgumentError,
+      'readCsv: unknown option "header", expected one of headerRows, namesRow, columnNames, delimiter, columns, categorical, missing',
+    );
+    expectError(
+      () => readCsv(new Uint8Array(3) as never),
+      ArgumentError,
+      'readCsv: expected the CSV text as a string, got a Uint8Array',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, fromArrays, Random, shuffle } from '../../lib/index.js';
+import { ArgumentError, fromArrays, Random, shuffle, tensor } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 describe('shuffle', () => {
   const ds = fromArrays(
@@ -30,6 +31,18 @@ describe('shuffle', () => {
     expect(() => shuffle(ds, { seed: 1, rng: new Random(1) })).toThrow(ArgumentError);
     expect(() => shuffle(ds, { rng: {} as Random })).toThrow(
       'shuffle: rng must be a Random, got object',
+    );
+  });
+
+  // NOTE: this used to throw a TypeError (issue 12).
+  it('{ x, y } tensors are a data set, as for fit; anything else is an ArgumentError', () => {
+    expect(shuffle({ x: tensor([[1], [2]]), y: tensor([1, 2]) } as never, { seed: 1 }).length).toBe(
+      2,
+    );
+    expectError(
+      () => shuffle([1, 2] as never),
+      ArgumentError,
+      'shuffle: expected a Dataset (or { x, y } tensors), got an array ([1,2])',
     );
   });
 });

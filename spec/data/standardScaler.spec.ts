@@ -8,6 +8,7 @@ import {
   tensor,
   zeros,
 } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 const x = tensor([
   [1, 10],
@@ -94,7 +95,7 @@ describe('standardScaler', () => {
     ]);
     expect(() => standardScaler().fit(bad)).toThrow(NonFiniteError);
     expect(() => standardScaler().fit(bad)).toThrow(
-      'standardScaler.fit: column 1 holds NaN (row 1); clean or impute the data first',
+      'standardScaler.fit: column 1 holds NaN (row 1), expected finite values; clean or impute the data first',
     );
     const scaler = standardScaler().fit(x);
     expect(() => scaler.transform(bad)).toThrow(NonFiniteError);
@@ -126,5 +127,41 @@ describe('standardScaler', () => {
     expect(() => StandardScaler.fromState({ ...good, mean: [1, 'a'] } as never)).toThrow(
       /finite numbers/,
     );
+  });
+
+  // NOTE: fit([[1, 2]]) used to throw a TypeError; values near 1e308 overflowed to std 0 (issue 12).
+  it('x must be a tensor', () => {
+    expectError(
+      () => standardScaler().fit([[1, 2]] as never),
+      ArgumentError,
+      'standardScaler.fit: x must be a Tensor of shape [samples, features] or [samples], got an array ([[1,2]]); make one with tensor(...)',
+    );
+  });
+
+  it('does not overflow on values near ±1e308', () => {
+    const x = tensor([[1e308], [-1e308], [1e308]]);
+    const scaler = standardScaler().fit(x);
+    const z = scaler.transform(x);
+    // mean 1e308/3, std √8/3·1e308: z = (1 − 1/3)/(√8/3) = 1/√2 and (−1 − 1/3)/(√8/3) = −√2
+    expect(z.data[0]).toBeCloseTo(Math.SQRT1_2, 14);
+    expect(z.data[1]).toBeCloseTo(-Math.SQRT2, 14);
+    const back = scaler.inverseTransform(z);
+    expect(Math.abs(back.data[1] / -1e308 - 1)).toBeLessThan(1e-14);
+    const tiny = standardScaler().fit(tensor([1e-300, 3e-300]));
+    const zt = tiny.transform(tensor([1e-300, 3e-300]));
+    expect(zt.data[0]).toBeCloseTo(-1, 14); // not a constant column: (1e-300)² underflows, the scaled sum does not
+    expect(zt.data[1]).toBeCloseTo(1, 14);
+  });
+
+  it('gives the same bits as the plain formula on ordinary data', () => {
+    const x = tensor([
+      [1.5, -2],
+      [0.25, 7],
+      [3, 1e-3],
+      [-4.5, 100],
+    ]);
+    const { mean, scale } = standardScaler().fit(x).state();
+    const plain = Array.from(x.data, (v, i) => (v - mean[i % 2]) / scale[i % 2]);
+    expect(Array.from(standardScaler().fit(x).transform(x).data)).toEqual(plain);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, fromArrays, Random, trainTestSplit } from '../../lib/index.js';
+import { ArgumentError, fromArrays, Random, tensor, trainTestSplit } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 /** x holds the sample index, so a split can be read back as index lists. */
 function indexed(labels: number[]) {
@@ -87,7 +88,7 @@ describe('trainTestSplit', () => {
   it('rejects bad fractions, empty parts and conflicting options', () => {
     for (const f of [0, 1, -0.1, 1.5, Number.NaN]) {
       expect(() => trainTestSplit(ds, { testFraction: f })).toThrow(
-        `trainTestSplit: testFraction must be in (0, 1), got ${JSON.stringify(f)}`,
+        `trainTestSplit: testFraction must be in (0, 1), got ${Number.isNaN(f) ? 'NaN' : JSON.stringify(f)}`,
       );
     }
     expect(() => trainTestSplit(indexed([0, 1]), { testFraction: 0.9 })).toThrow(
@@ -98,5 +99,24 @@ describe('trainTestSplit', () => {
     );
     expect(() => trainTestSplit(ds, { stratify: true, shuffle: false })).toThrow(ArgumentError);
     expect(() => trainTestSplit(ds, { seed: Number.NaN })).toThrow(/seed must be a finite number/);
+  });
+
+  // NOTE: this used to throw a TypeError (issue 12).
+  it('{ x, y } tensors are a data set, as for fit; unknown options are ArgumentErrors', () => {
+    const { train, test } = trainTestSplit(
+      { x: tensor([[1], [2], [3], [4]]), y: tensor([1, 2, 3, 4]) } as never,
+      { testFraction: 0.5, seed: 1 },
+    );
+    expect([train.length, test.length]).toEqual([2, 2]);
+    expectError(
+      () => trainTestSplit('data' as never),
+      ArgumentError,
+      'trainTestSplit: expected a Dataset (or { x, y } tensors), got the string "data"',
+    );
+    expectError(
+      () => trainTestSplit(indexed([0, 1, 0, 1]), { testSize: 0.5 } as never),
+      ArgumentError,
+      'trainTestSplit: unknown option "testSize", expected one of testFraction, stratify, shuffle, seed, rng',
+    );
   });
 });

@@ -74,4 +74,10 @@ describe('precision, recall, f1 (macro)', () => {
     );
     expect(() => f1([1, 0], [1])).toThrow(/same number of samples/);
   });
+
+  it('cap numClasses as confusionMatrix does', () => {
+    expect(() => f1([0], [0], { average: 'macro', numClasses: 1e9 })).toThrow(
+      'f1: numClasses must be an integer in [1, 4096], got 1000000000',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, confusionMatrix, ShapeError } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 describe('confusionMatrix', () => {
   it('counts (target, prediction) pairs: rows are targets, columns predictions', () => {
@@ -32,5 +33,25 @@ describe('confusionMatrix', () => {
     );
     expect(() => confusionMatrix([0], [0], { numClasses: 0 })).toThrow(ArgumentError);
     expect(() => confusionMatrix([0, 1], [0])).toThrow(ShapeError);
+  });
+
+  // NOTE: confusionMatrix([30000], [0]) used to allocate a 30001² grid and run out of memory (issue 12).
+  it('refuses class indices that would make a huge matrix, before allocating it', () => {
+    expectError(
+      () => confusionMatrix([30000], [0]),
+      ArgumentError,
+      'confusionMatrix: class index 30000 (in predictions) is out of range: expected class indices below 4096, as the matrix is k×k (encode raw labels with labelEncoder first)',
+    );
+    expectError(
+      () => confusionMatrix([0], [1e15]),
+      ArgumentError,
+      'confusionMatrix: class index 1000000000000000 (in targets) is out of range: expected class indices below 4096, as the matrix is k×k (encode raw labels with labelEncoder first)',
+    );
+    expectError(
+      () => confusionMatrix([0], [0], { numClasses: 1e6 }),
+      ArgumentError,
+      'confusionMatrix: numClasses must be an integer in [1, 4096], got 1000000',
+    );
+    expect(confusionMatrix([4095], [0]).length).toBe(4096);
   });
 });

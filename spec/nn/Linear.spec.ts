@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ArgumentError,
+  DTypeError,
   init,
   Linear,
   mean,
+  mlp,
   mul,
+  Neuron,
   Random,
   randn,
   ShapeError,
@@ -12,7 +15,9 @@ import {
   sub,
   sum,
   tensor,
+  zeros,
 } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 describe('Linear', () => {
   it('stores weight [in, out] and bias [out], both trainable, named weight and bias', () => {
@@ -165,5 +170,52 @@ describe('Linear', () => {
     expect(losses[299]).toBeLessThan(1e-6 * losses[0]);
     expect(fc.weight.item()).toBeCloseTo(2, 4);
     expect(fc.bias!.item()).toBeCloseTo(1, 4);
+  });
+
+  // NOTE: each of these used to be accepted silently, or to throw a RangeError (issue 12).
+  it('rejects an initialiser result of the wrong shape, dtype or kind', () => {
+    expectError(
+      () => new Linear(2, 3, { init: () => zeros([3, 2]) }),
+      ShapeError,
+      'Linear: init returned shape [3,2], expected [2,3]',
+    );
+    expectError(
+      () => new Linear(2, 3, { init: () => zeros([2, 3], { dtype: 'float32' }) }),
+      DTypeError,
+      'Linear: init returned a float32 tensor, expected float64',
+    );
+    expectError(
+      () => new Linear(2, 3, { biasInit: () => [0, 0, 0] as never }),
+      ArgumentError,
+      'Linear: biasInit must return a Tensor, got an array ([0,0,0])',
+    );
+  });
+
+  it('rejects unknown options, a bias that is not a boolean, and a size too large to allocate', () => {
+    expectError(
+      () => new Linear(2, 2, { bias: 'no' as never }),
+      ArgumentError,
+      'Linear: bias must be true or false, got the string "no"',
+    );
+    expectError(
+      () => new Linear(2, 2, { biass: false } as never),
+      ArgumentError,
+      'Linear: unknown option "biass", expected one of bias, dtype, init, biasInit, seed, rng',
+    );
+    expectError(
+      () => new Linear(4, 2 ** 33),
+      ArgumentError,
+      'Linear: inFeatures × outFeatures = 34359738368 weights, expected at most 2147483647',
+    );
+    expectError(
+      () => new Neuron(2, { activaton: 'relu' } as never),
+      ArgumentError,
+      'Neuron: unknown option "activaton", expected one of activation, bias, dtype, init, biasInit, seed, rng',
+    );
+    expectError(
+      () => mlp([2, 1], { activations: 'tanh' } as never),
+      ArgumentError,
+      'mlp: unknown option "activations", expected one of activation, outputActivation, bias, dtype, init, seed, rng',
+    );
   });
 });

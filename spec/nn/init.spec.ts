@@ -134,7 +134,7 @@ describe('initialisers: errors', () => {
     expect(() => init.constant([2], Number.NaN)).toThrow(/value must be a finite number/);
     expect(() => init.uniform([2], { rng: {} as never })).toThrow(ArgumentError);
     expect(() => init.zeros([-1])).toThrow(
-      /init\.constant: shape must be a list of non-negative integers/,
+      /init\.zeros: shape must be a list of non-negative integers/,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
   return { ...fs, open };
 });
+
+/** The pid of a process that has exited (so that no live process holds it, short of reuse). */
+function exitedPid(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(child.pid as number));
+  });
+}
 
 let dir = '';
 beforeEach(async () => {
@@ -131,5 +141,24 @@ describe('writeFileAtomic / saveFile / loadFile', () => {
     expect(back.position).toEqual(snapshot.position);
     expect(back.weights['layers.0.weight'].data).toEqual(p.data);
     expect(await readdir(dir)).toEqual(['ckpt.safetensors']);
+  });
+
+  // NOTE: temporaries of writers killed mid-save used to stay beside the target forever (issue 12).
+  it('a successful write removes stale temporaries of the same target, and only those', async () => {
+    const dead = await exitedPid();
+    const path = join(dir, 'ckpt.safetensors');
+    const names = {
+      stale: [`.ckpt.safetensors.${dead}.0.tmp`, `.ckpt.safetensors.${dead}.17.tmp`],
+      kept: [
+        `.ckpt.safetensors.${process.pid}.999.tmp`, // this process: its own write may be in flight
+        `.ckpt.safetensors.${process.ppid}.3.tmp`, // a live process: another writer
+        `.other.bin.${dead}.0.tmp`, // another target
+        `.ckpt.safetensors.${dead}.x.tmp`, // not a name this writer makes
+        `ckpt.safetensors.${dead}.0.tmp`,
+      ],
+    };
+    for (const n of [...names.stale, ...names.kept]) await writeFile(join(dir, n), 'partial');
+    await writeFileAtomic(path, new Uint8Array([7]));
+    expect((await readdir(dir)).sort()).toEqual(['ckpt.safetensors', ...names.kept].sort());
   });
 });

@@ -1,5 +1,16 @@
+import { lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { binaryCrossEntropy, ShapeError, tensor, zeros } from '../../lib/index.js';
+import {
+  ArgumentError,
+  binaryCrossEntropy,
+  Dataset,
+  fit,
+  mlp,
+  ShapeError,
+  sgd,
+  tensor,
+  zeros,
+} from '../../lib/index.js';
 import { expectClose, expectError } from '../core/helpers.js';
 
 describe('binaryCrossEntropy', () => {
@@ -39,6 +50,69 @@ describe('binaryCrossEntropy', () => {
       () => binaryCrossEntropy(zeros([3, 1]), zeros([3])),
       ShapeError,
       'binaryCrossEntropy: pred and target must have the same shape, got [3,1] and [3]',
+    );
+  });
+
+  // NOTE: these used to give −0.405 and accept targets of 2 silently (issue 12).
+  it('rejects probabilities and targets outside [0, 1]: no negative losses', () => {
+    expectError(
+      () => binaryCrossEntropy(tensor([1.5]), tensor([1])),
+      ArgumentError,
+      'binaryCrossEntropy: pred must be in [0, 1] (probabilities; pass raw scores to binaryCrossEntropyWithLogits), got 1.5 at [0]',
+    );
+    expectError(
+      () => binaryCrossEntropy(tensor([[0.5], [0.5]]), tensor([[0], [2]])),
+      ArgumentError,
+      'binaryCrossEntropy: target must be in [0, 1] (0/1 labels or soft targets), got 2 at [1,0]',
+    );
+    expectError(
+      () => binaryCrossEntropy(tensor([0.5]), -1),
+      ArgumentError,
+      'binaryCrossEntropy: target must be in [0, 1] (0/1 labels or soft targets), got -1',
+    );
+    expectError(
+      () => binaryCrossEntropy(tensor([-Infinity]), 0),
+      ArgumentError,
+      'binaryCrossEntropy: pred must be in [0, 1] (probabilities; pass raw scores to binaryCrossEntropyWithLogits), got -Infinity at [0]',
+    );
+  });
+
+  it('lets NaN through into a NaN loss (not hidden)', () => {
+    expect(binaryCrossEntropy(tensor([Number.NaN]), tensor([1])).item()).toBeNaN();
+  });
+
+  it('fit with binaryCrossEntropy on labels 0/1/2 fails with the ArgumentError', async () => {
+    const model = mlp([2, 3, 1], { seed: 0, outputActivation: 'sigmoid' });
+    const data = new Dataset(
+      tensor([
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ]),
+      tensor([[0], [1], [2]]),
+    );
+    const run = async () =>
+      lastValueFrom(
+        fit(model, data, {
+          loss: 'binaryCrossEntropy',
+          optimizer: sgd(model.parameters(), { lr: 0.1 }),
+          epochs: 1,
+          batchSize: 3,
+        }),
+      );
+    const error = await run().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ArgumentError);
+    expect((error as Error).message).toMatch(/binaryCrossEntropy: target must be in \[0, 1\]/);
+  });
+
+  it('an empty batch is a ShapeError, not NaN', () => {
+    expectError(
+      () => binaryCrossEntropy(zeros([0, 1]), zeros([0, 1])),
+      ShapeError,
+      'binaryCrossEntropy: pred is empty (shape [0,1]), and a mean over no elements is NaN; expected at least one element (an empty batch?)',
     );
   });
 });

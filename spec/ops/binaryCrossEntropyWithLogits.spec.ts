@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ArgumentError,
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
   ShapeError,
@@ -42,6 +43,20 @@ describe('binaryCrossEntropyWithLogits', () => {
       () => binaryCrossEntropyWithLogits(zeros([3]), zeros([1, 3])),
       ShapeError,
       'binaryCrossEntropyWithLogits: pred and target must have the same shape, got [3] and [1,3]',
+    );
+  });
+
+  // NOTE: binaryCrossEntropyWithLogits(3, 5) used to give −11.95 (issue 12).
+  it('rejects targets outside [0, 1]', () => {
+    expectError(
+      () => binaryCrossEntropyWithLogits(tensor([3]), tensor([5])),
+      ArgumentError,
+      'binaryCrossEntropyWithLogits: target must be in [0, 1] (0/1 labels or soft targets), got 5 at [0]',
+    );
+    expectError(
+      () => binaryCrossEntropyWithLogits(tensor([3]), 1.5),
+      ArgumentError,
+      'binaryCrossEntropyWithLogits: target must be in [0, 1] (0/1 labels or soft targets), got 1.5',
     );
   });
 });

@@ -86,4 +86,18 @@ describe('crossEntropy (softmax cross-entropy of logits)', () => {
       'crossEntropy: logits must have shape [N, C] (a row of class scores per example), got [3]',
     );
   });
+
+  // NOTE: these used to give NaN, or throw naming max, an internal op (issue 12).
+  it('an empty batch is a ShapeError, and an empty class axis names crossEntropy', () => {
+    expectError(
+      () => crossEntropy(zeros([0, 3]), []),
+      ShapeError,
+      'crossEntropy: logits is empty (shape [0,3]), and a mean over no elements is NaN; expected at least one element (an empty batch?)',
+    );
+    expectError(
+      () => crossEntropy(zeros([2, 0]), [0, 0]),
+      ArgumentError,
+      'crossEntropy: classIndices[0] must be an integer in [0, 0), got 0',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { log, logSoftmax, softmax, sum, tensor } from '../../lib/index.js';
+import { log, logSoftmax, softmax, sum, tensor, zeros } from '../../lib/index.js';
 import { expectClose } from '../core/helpers.js';
 
 describe('logSoftmax', () => {
@@ -26,5 +26,15 @@ describe('logSoftmax', () => {
     sum(logSoftmax(y, 0)).backward();
     const p = softmax(tensor([0.5, 1.5])).toArray() as number[];
     expectClose(y.grad!, [1 - 2 * p[0], 1 - 2 * p[1]], 1e-15);
+  });
+
+  // NOTE: this used to throw "max: cannot reduce over an empty axis" (issue 12).
+  it('over an empty axis is empty, as in PyTorch, and differentiable', () => {
+    const x = zeros([2, 0], { requiresGrad: true });
+    const y = logSoftmax(x);
+    expect(y.shape).toEqual([2, 0]);
+    sum(y).backward();
+    expect(x.grad?.shape).toEqual([2, 0]);
+    expect(logSoftmax(zeros([0, 4]), 1).shape).toEqual([0, 4]);
   });
 });

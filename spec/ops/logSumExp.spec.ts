@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exp, log, logSumExp, sum, tensor } from '../../lib/index.js';
+import { exp, log, logSumExp, sum, tensor, zeros } from '../../lib/index.js';
 import { expectClose } from '../core/helpers.js';
 
 describe('logSumExp', () => {
@@ -27,5 +27,16 @@ describe('logSumExp', () => {
     const x = tensor([1000, 1000, -1000], { requiresGrad: true });
     logSumExp(x).backward();
     expectClose(x.grad!, [0.5, 0.5, 0], 1e-15);
+  });
+
+  // NOTE: this used to throw "max: cannot reduce over an empty axis" (issue 12).
+  it('over an empty axis is ln 0 = −∞, as in PyTorch', () => {
+    expect(logSumExp(zeros([2, 0]), 1).toArray()).toEqual([-Infinity, -Infinity]);
+    expect(logSumExp(zeros([2, 0]), 1, true).shape).toEqual([2, 1]);
+    expect(logSumExp(zeros([0])).item()).toBe(-Infinity);
+    expect(logSumExp(zeros([0, 3]), 1).shape).toEqual([0]);
+    const x = zeros([3, 0], { requiresGrad: true });
+    logSumExp(x, 1).backward(tensor([1, 1, 1]));
+    expect(x.grad?.shape).toEqual([3, 0]);
   });
 });

@@ -27,4 +27,18 @@ describe('mse', () => {
       'mse: target must be a Tensor, got object',
     );
   });
+
+  // NOTE: an empty batch used to give a NaN loss (issue 12).
+  it('an empty batch is a ShapeError, not NaN', () => {
+    expectError(
+      () => mse(zeros([0, 1]), zeros([0, 1])),
+      ShapeError,
+      'mse: pred is empty (shape [0,1]), and a mean over no elements is NaN; expected at least one element (an empty batch?)',
+    );
+    expectError(
+      () => mse(zeros([0]), 1),
+      ShapeError,
+      'mse: pred is empty (shape [0]), and a mean over no elements is NaN; expected at least one element (an empty batch?)',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, log, logSoftmax, nll, tensor } from '../../lib/index.js';
+import { ArgumentError, log, logSoftmax, nll, ShapeError, tensor, zeros } from '../../lib/index.js';
 import { expectError } from '../core/helpers.js';
 
 describe('nll', () => {
@@ -28,6 +28,14 @@ describe('nll', () => {
       () => nll(tensor([[0, 0]]), [2]),
       ArgumentError,
       'nll: classIndices[0] must be an integer in [0, 2), got 2',
+    );
+  });
+
+  it('an empty batch is a ShapeError, not NaN', () => {
+    expectError(
+      () => nll(zeros([0, 2]), []),
+      ShapeError,
+      'nll: logProbs is empty (shape [0,2]), and a mean over no elements is NaN; expected at least one element (an empty batch?)',
     );
   });
 });

@@ -40,4 +40,18 @@ describe('pow', () => {
       'pow: exponent must be a Tensor or a number, got string',
     );
   });
+
+  // NOTE: the exponent used to stay unrounded (issue 12): 1.0134426 here instead of 1.0134428.
+  it('a number exponent of a float32 tensor is rounded to float32, as every weak scalar', () => {
+    const x = tensor([1.1428571939468384, 9.142857551574707], { dtype: 'float32' });
+    const p = Math.fround(0.1);
+    const expected = Array.from(x.data, (v) => Math.fround(v ** p));
+    expect(Array.from(pow(x, 0.1).data)).toEqual(expected);
+    expect(Array.from(pow(x, 0.1).data)).toEqual(
+      Array.from(pow(x, tensor(0.1, { dtype: 'float32' })).data),
+    );
+    expect(expected[0]).not.toBe(Math.fround(x.data[0] ** 0.1)); // the case distinguishes the two
+    // float64 keeps the number as it is
+    expect(pow(tensor([1.1428571939468384]), 0.1).item()).toBe(1.1428571939468384 ** 0.1);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, mul, softmax, sum, tensor } from '../../lib/index.js';
+import { ArgumentError, mul, softmax, sum, tensor, zeros } from '../../lib/index.js';
 import { expectClose, expectError } from '../core/helpers.js';
 
 describe('softmax', () => {
@@ -58,5 +58,16 @@ describe('softmax', () => {
       ArgumentError,
       'softmax: axis must be an integer in [-1, 0] for a tensor of rank 1, got 1',
     );
+  });
+
+  // NOTE: this used to throw "max: cannot reduce over an empty axis", naming an internal op (issue 12).
+  it('over an empty axis is empty, as in PyTorch, and differentiable', () => {
+    const x = zeros([2, 0], { requiresGrad: true });
+    const y = softmax(x);
+    expect(y.shape).toEqual([2, 0]);
+    sum(y).backward();
+    expect(x.grad?.shape).toEqual([2, 0]);
+    expect(softmax(zeros([0, 3])).shape).toEqual([0, 3]);
+    expect(softmax(zeros([3, 0]), 0).shape).toEqual([3, 0]);
   });
 });

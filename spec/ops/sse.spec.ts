@@ -32,4 +32,8 @@ describe('sse (the tutorials loss)', () => {
       'sse: pred and target must have the same shape, got [128,1] and [128]',
     );
   });
+
+  it('an empty batch sums to 0, as in PyTorch', () => {
+    expect(sse(zeros([0, 1]), zeros([0, 1])).item()).toBe(0);
+  });
 });

@@ -75,4 +75,18 @@ describe('sum', () => {
       'sum: axis must be an integer in [-3, 2] for a tensor of rank 3, got 3',
     );
   });
+
+  // NOTE: sum(x, null) used to throw a TypeError (issue 12).
+  it('an axis that is not a number, a list or undefined is an ArgumentError', () => {
+    expectError(
+      () => sum(x, null as never),
+      ArgumentError,
+      'sum: axis must be an integer, a list of integers, or undefined for all axes, got null',
+    );
+    expectError(
+      () => sum(x, 'ab' as never),
+      ArgumentError,
+      'sum: axis must be an integer, a list of integers, or undefined for all axes, got "ab"',
+    );
+  });
 });

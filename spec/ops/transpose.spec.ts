@@ -46,4 +46,13 @@ describe('transpose', () => {
       'transpose: perm must be a permutation of 0..1 for shape [2,3], got [0,0]',
     );
   });
+
+  // NOTE: transpose(x, 'ab') used to throw a TypeError (issue 12).
+  it('a perm that is not a list is an ArgumentError', () => {
+    expectError(
+      () => transpose(tensor([[1, 2]]), 'ab' as never),
+      ArgumentError,
+      'transpose: perm must be a list of axes (a permutation of 0..1), got "ab"',
+    );
+  });
 });

@@ -12,12 +12,14 @@ import {
   rmsprop,
   type Schedule,
   type Sequential,
+  ShapeError,
   sgd,
   sub,
   type Tensor,
   tensor,
   warmup,
 } from '../../lib/index.js';
+import { expectError } from '../core/helpers.js';
 
 type Make = (params: Tensor[]) => Optimizer;
 const x = randn([16, 3], { seed: 1 });
@@ -218,5 +220,24 @@ describe('learning rate as a schedule', () => {
       'sgd: the learning-rate schedule gave NaN at step 1; expected a non-negative finite number',
     );
     expect(opt.stepCount).toBe(1);
+  });
+
+  // NOTE: a transposed gradient of the same size used to be applied to the wrong weights (issue 12).
+  it('rejects a gradient of another shape even when it has the same size', () => {
+    const w = tensor([[1, 2, 3]], { requiresGrad: true });
+    const opt = sgd([w], { lr: 0.1 });
+    w.grad = tensor([[1], [1], [1]]);
+    expectError(
+      () => opt.step(),
+      ShapeError,
+      'sgd: params[0] has shape [1,3] but its grad has shape [3,1]',
+    );
+    expect(w.toArray()).toEqual([[1, 2, 3]]);
+    w.grad = [1, 1, 1] as never;
+    expectError(
+      () => opt.step(),
+      ArgumentError,
+      'sgd: params[0].grad must be a Tensor or null, got an array ([1,1,1])',
+    );
   });
 });

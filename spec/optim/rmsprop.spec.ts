@@ -101,7 +101,7 @@ describe('rmsprop option errors', () => {
     [
       'non-boolean centered',
       () => rmsprop(p(), { centered: 'yes' as never }),
-      'rmsprop: centered must be a boolean, got yes',
+      'rmsprop: centered must be a boolean, got "yes"',
     ],
     [
       'unknown option',

@@ -1,5 +1,5 @@
 import { Tensor } from '../../autograd/index.js';
-import { allocate, checkDType, type DType, FormatError } from '../../core/index.js';
+import { allocate, checkDType, checkOptions, type DType, FormatError } from '../../core/index.js';
 import { Dataset } from '../Dataset.js';
 
 /** Options of the bundled data sets. */
@@ -24,7 +24,8 @@ export function cachedDataset(
 ): (options?: DatasetOptions) => Dataset {
   let cache: Dataset | undefined;
   return (options = {}) => {
-    const dtype = checkDType(options.dtype ?? 'float64', `datasets.${name}`);
+    const where = `datasets.${name}`;
+    const dtype = checkDType(checkOptions(options, ['dtype'], where).dtype ?? 'float64', where);
     cache ??= parse();
     return new Dataset(copy(cache.x, dtype), copy(cache.y, dtype), cache);
   };

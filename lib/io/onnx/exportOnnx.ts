@@ -1,7 +1,9 @@
 import {
   ArgumentError,
+  checkOptions,
   type DType,
   DTypeError,
+  excerpt,
   formatShape,
   normalizeAxis,
   ShapeError,
@@ -64,9 +66,28 @@ const IR_VERSION: Record<number, number> = {
 export function exportOnnx(model: Module, options: ExportOnnxOptions): Uint8Array {
   const where = 'exportOnnx';
   if (!(model instanceof Module)) throw new ArgumentError(`${where}: model must be a Module`);
+  if (options === undefined) {
+    throw new ArgumentError(`${where}: options { inputShape } are required, got undefined`);
+  }
+  checkOptions(
+    options,
+    [
+      'inputShape',
+      'opset',
+      'preprocessing',
+      'linear',
+      'inputName',
+      'outputName',
+      'dtype',
+      'metadata',
+    ],
+    where,
+  );
   const opset = options.opset ?? 17;
   if (!Object.hasOwn(IR_VERSION, opset)) {
-    throw new ArgumentError(`${where}: opset must be an integer from 13 to 21, got ${opset}`);
+    throw new ArgumentError(
+      `${where}: opset must be an integer from 13 to 21, got ${excerpt(opset)}`,
+    );
   }
   const inputShape = checkInputShape(options.inputShape, where);
   const architecture = describeArchitecture(model);
@@ -230,7 +251,7 @@ function checkInputShape(shape: unknown, where: string): (number | string)[] {
     !shape.every((d) => d === null || typeof d === 'string' || (Number.isInteger(d) && d > 0))
   ) {
     throw new ArgumentError(
-      `${where}: inputShape must list positive sizes, or null / a name for a dynamic dimension (e.g. [null, 30]), got ${JSON.stringify(shape)}`,
+      `${where}: inputShape must list positive sizes, or null / a name for a dynamic dimension (e.g. [null, 30]), got ${excerpt(shape)}`,
     );
   }
   return shape.map((d, i) => (d === null ? (i === 0 ? 'batch' : `dim${i}`) : d));

@@ -16,8 +16,9 @@ const COL: i32 = 2;
     // maximum: x ≥ y or x is NaN ? x : y (as the JS kernel, so NaN propagates from either side)
     case 4: return v128.bitselect(x, y, v128.or(f64x2.ge(x, y), f64x2.ne(x, x)));
     case 5: return v128.bitselect(x, y, v128.or(f64x2.le(x, y), f64x2.ne(x, x)));
-    // reluGrad: x·[y > 0], a multiply (not a select) so that NaN and ∞ in x behave as in JS
-    case 6: return f64x2.mul(x, v128.and(f64x2.splat(1.0), f64x2.gt(y, f64x2.splat(0))));
+    // reluGrad: x·step(y), a multiply (not a select) so that NaN and ∞ in x behave as in JS;
+    // step(NaN) = NaN, so a NaN input is not hidden
+    case 6: return f64x2.mul(x, v128.or(v128.and(f64x2.splat(1.0), f64x2.gt(y, f64x2.splat(0))), v128.and(y, f64x2.ne(y, y))));
     default: return x;
   }
 }
@@ -30,7 +31,7 @@ const COL: i32 = 2;
     case 3: return f32x4.div(x, y);
     case 4: return v128.bitselect(x, y, v128.or(f32x4.ge(x, y), f32x4.ne(x, x)));
     case 5: return v128.bitselect(x, y, v128.or(f32x4.le(x, y), f32x4.ne(x, x)));
-    case 6: return f32x4.mul(x, v128.and(f32x4.splat(1.0), f32x4.gt(y, f32x4.splat(0))));
+    case 6: return f32x4.mul(x, v128.or(v128.and(f32x4.splat(1.0), f32x4.gt(y, f32x4.splat(0))), v128.and(y, f32x4.ne(y, y))));
     default: return x;
   }
 }

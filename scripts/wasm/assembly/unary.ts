@@ -150,8 +150,9 @@ const LG7: f64 = 1.479819860511658591e-1;
     case 1: return f64x2.abs(x);
     case 2: return f64x2.mul(x, x);
     case 3: return f64x2.sqrt(x);
-    case 4: return v128.and(x, f64x2.gt(x, f64x2.splat(0))); // relu: NaN → 0, as x > 0 ? x : 0
-    case 5: return v128.and(f64x2.splat(1.0), f64x2.gt(x, f64x2.splat(0))); // step
+    // relu: x < 0 ? 0 : x, so NaN and −0 stay (as PyTorch); step: 1 above 0, 0 at or below, NaN at NaN
+    case 4: return v128.andnot(x, f64x2.lt(x, f64x2.splat(0)));
+    case 5: return v128.or(v128.and(f64x2.splat(1.0), f64x2.gt(x, f64x2.splat(0))), v128.and(x, f64x2.ne(x, x)));
     case 6: return f64x2.add(f64x2.mul(a, x), b); // affine (two roundings, as in JS)
     case 7: return exp64(x);
     case 8: return sigmoid64(x);
@@ -169,8 +170,8 @@ const LG7: f64 = 1.479819860511658591e-1;
     case 1: return f32x4.abs(x);
     case 2: return f32x4.mul(x, x);
     case 3: return f32x4.sqrt(x);
-    case 4: return v128.and(x, f32x4.gt(x, f32x4.splat(0)));
-    case 5: return v128.and(f32x4.splat(1.0), f32x4.gt(x, f32x4.splat(0)));
+    case 4: return v128.andnot(x, f32x4.lt(x, f32x4.splat(0)));
+    case 5: return v128.or(v128.and(f32x4.splat(1.0), f32x4.gt(x, f32x4.splat(0))), v128.and(x, f32x4.ne(x, x)));
     default:
       // NOTE: affine and leakyRelu round a·x + b once per op in JS (computed in f64), so they
       // are widened too; exp and sigmoid are accurate to f64 before the one rounding to f32.
