@@ -45,9 +45,8 @@ function compilerOptions(browser: boolean): ts.CompilerOptions {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: browser
-      ? ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts']
-      : ['lib.es2022.d.ts'],
+    // NOTE: the blocks import lib/'s sources, which need the libraries tsconfig.json gives them.
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.webworker.d.ts'],
     types: browser ? [] : ['node'],
     typeRoots: [join(repo, 'node_modules', '@types')],
     strict: true,
