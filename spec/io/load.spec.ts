@@ -11,7 +11,10 @@ import {
   Module,
   minMaxScaler,
   mlp,
+  oneHotEncoder,
   Random,
+  RxgradError,
+  readCsv,
   Sequential,
   ShapeError,
   save,
@@ -208,5 +211,24 @@ describe('load', () => {
     const header = bytes.slice();
     header[12] = 0x00; // inside the JSON header
     expect(() => load(header)).toThrow(FormatError);
+  });
+});
+
+describe('load: the preprocessing it returns', () => {
+  it('transforms a table, labels or a tensor as it is (no cast), and checks what it gets', () => {
+    const table = readCsv('colour,size\nred,1\nblue,2\nred,3\n', { categorical: ['colour'] });
+    const encoder = oneHotEncoder().fit(table, ['colour']);
+    const labels = labelEncoder().fit(['cat', 'dog']);
+    const net = mlp([2, 1], { seed: 0 });
+    const { preprocessing } = load(save(net, { preprocessing: { x: encoder, y: labels } }));
+    // These lines are the test as much as the values: they type-check without a cast.
+    expect(preprocessing.x.transform(table).toArray()).toEqual(encoder.transform(table).toArray());
+    expect(preprocessing.y.transform(['dog', 'cat']).toArray()).toEqual([1, 0]);
+    expect(() => preprocessing.y.transform(['bird'])).toThrow(RxgradError);
+    const scaled = load(
+      save(net, { preprocessing: { x: standardScaler().fit(tensor([[1], [3]])) } }),
+    );
+    expect(scaled.preprocessing.x.transform(tensor([[3]])).toArray()).toEqual([[1]]);
+    expect(() => scaled.preprocessing.x.transform(table)).toThrow(RxgradError);
   });
 });
