@@ -95,8 +95,8 @@ export class Dataset {
 }
 
 /**
- * What `fit` and `evaluate` take as data: a `Dataset`, or plain `{ x, y }` tensors with one
- * sample per row of both.
+ * What `fit`, `evaluate`, `trainTestSplit`, `shuffle` and `batches` take as data: a `Dataset`,
+ * or plain `{ x, y }` tensors with one sample per row of both.
  *
  * @example
  * fit(model, { x: tensor([[0, 1], [1, 0]]), y: tensor([[1], [0]]) }, options);

@@ -1,6 +1,6 @@
 import type { Tensor } from '../autograd/index.js';
 import { ArgumentError, booleanOption, checkOptions, excerpt, type Random } from '../core/index.js';
-import { type Dataset, expectDataset } from './Dataset.js';
+import { type DataLike, type Dataset, expectDataset } from './Dataset.js';
 import { gatherRows } from './gatherRows.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
 
@@ -62,7 +62,7 @@ export class Batches implements Iterable<Batch> {
  *   // one optimiser step on x, y
  * }
  */
-export function batches(dataset: Dataset, options: BatchesOptions): Batches {
+export function batches(dataset: DataLike, options: BatchesOptions): Batches {
   const where = 'batches';
   const ds = expectDataset(dataset, where);
   if (options === undefined) {

@@ -1,5 +1,5 @@
 import { checkOptions } from '../core/index.js';
-import { type Dataset, expectDataset } from './Dataset.js';
+import { type DataLike, type Dataset, expectDataset } from './Dataset.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
 
 /**
@@ -8,7 +8,7 @@ import { rngFrom, type SeedOptions } from './rngFrom.js';
  * @example
  * const mixed = shuffle(ds, { seed: 1 }); // same order on every run
  */
-export function shuffle(ds: Dataset, options: SeedOptions = {}): Dataset {
+export function shuffle(ds: DataLike, options: SeedOptions = {}): Dataset {
   const data = expectDataset(ds, 'shuffle');
   const rng = rngFrom(checkOptions(options, ['seed', 'rng'], 'shuffle'), 'shuffle');
   return data.subset(rng.permutation(data.length));

@@ -1,6 +1,6 @@
 import { ArgumentError, booleanOption, checkOptions, excerpt } from '../core/index.js';
 import { classLabels } from './classLabels.js';
-import { type Dataset, expectDataset } from './Dataset.js';
+import { type DataLike, type Dataset, expectDataset } from './Dataset.js';
 import { rngFrom, type SeedOptions } from './rngFrom.js';
 
 /** Options of `trainTestSplit`. */
@@ -37,7 +37,7 @@ function allocate(counts: number[], n: number, nTest: number): number[] {
  * const { train, test } = trainTestSplit(ds, { testFraction: 0.2, seed: 42, stratify: true });
  */
 export function trainTestSplit(
-  dataset: Dataset,
+  dataset: DataLike,
   options: TrainTestSplitOptions = {},
 ): { train: Dataset; test: Dataset } {
   const where = 'trainTestSplit';

@@ -1,5 +1,5 @@
-import { ArgumentError, excerpt, FormatError } from '../core/index.js';
 import type { Tensor } from '../autograd/index.js';
+import { ArgumentError, excerpt, FormatError } from '../core/index.js';
 import {
   type EncoderInput,
   LabelEncoder,
