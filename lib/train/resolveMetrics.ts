@@ -16,13 +16,21 @@ export type MetricFn = (pred: Tensor, target: Tensor) => number | Tensor;
 
 /** The metrics known by name (rxgrad's metrics with their default options). */
 export const METRICS = {
+  /** Fraction of correct class predictions, {@link accuracy}. */
   accuracy,
+  /** Fraction of correct 0/1 predictions, {@link binaryAccuracy}. */
   binaryAccuracy,
+  /** Binary precision of class 1, {@link precision}. */
   precision,
+  /** Binary recall of class 1, {@link recall}. */
   recall,
+  /** Binary F1 score of class 1, {@link f1}. */
   f1,
+  /** Mean absolute error, {@link mae}. */
   mae,
+  /** Root mean squared error, {@link rmse}. */
   rmse,
+  /** Coefficient of determination R², {@link r2}. */
   r2,
 } as const satisfies Record<string, (pred: Tensor, target: Tensor) => number>;
 
