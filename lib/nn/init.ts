@@ -101,7 +101,12 @@ function checkNumber(value: number, where: string, arg: string, positive = false
  *
  * @example fans([30, 16])  // { fanIn: 30, fanOut: 16 }
  */
-export function fans(shape: readonly number[]): { fanIn: number; fanOut: number } {
+export function fans(shape: readonly number[]): {
+  /** Inputs feeding each output unit: `in` × the receptive field. */
+  fanIn: number;
+  /** Outputs each input unit feeds: `out` × the receptive field. */
+  fanOut: number;
+} {
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
   if (shape.length === 1) return { fanIn: shape[0], fanOut: shape[0] };
   const receptive = sizeOf(shape.slice(0, -2));
@@ -222,6 +227,7 @@ export function glorotNormal(
 
 /** He/Kaiming options: `gain` (default √2, for relu) and which fan keeps the variance. */
 export interface HeOptions extends InitOptions {
+  /** Multiplies the standard deviation (or the bound). Default √2, for relu. */
   gain?: number;
   /** `'fanIn'` (default: variance kept in the forward pass) or `'fanOut'` (backward pass). */
   mode?: 'fanIn' | 'fanOut';
@@ -268,19 +274,33 @@ export function heNormal(shape: readonly number[], options: HeOptions = {}): Ten
  * const w = init.glorotUniform([30, 16], { seed: 42, requiresGrad: true });
  */
 export const init = {
+  /** Fan-in and fan-out of a weight shape `[..., in, out]`: {@link fans}. */
   fans,
+  /** Zeros: {@link zeros}. */
   zeros,
+  /** Ones: {@link ones}. */
   ones,
+  /** Every element a given value: {@link constant}. */
   constant,
+  /** N(mean, std²), default N(0, 1): {@link normal}. */
   normal,
+  /** U[low, high), default [0, 1): {@link uniform}. */
   uniform,
+  /** U(−a, a), a = gain·√(6 / (fanIn + fanOut)): {@link glorotUniform}. */
   glorotUniform,
+  /** N(0, σ²), σ = gain·√(2 / (fanIn + fanOut)): {@link glorotNormal}. */
   glorotNormal,
+  /** Alias of `glorotUniform`. */
   xavierUniform: glorotUniform,
+  /** Alias of `glorotNormal`. */
   xavierNormal: glorotNormal,
+  /** U(−a, a), a = gain·√(3 / fan), gain √2: {@link heUniform}. */
   heUniform,
+  /** N(0, σ²), σ = gain / √fan, gain √2: {@link heNormal}. */
   heNormal,
+  /** Alias of `heUniform`. */
   kaimingUniform: heUniform,
+  /** Alias of `heNormal`. */
   kaimingNormal: heNormal,
 } as const;
 
