@@ -274,29 +274,29 @@ export function heNormal(shape: readonly number[], options: HeOptions = {}): Ten
  * const w = init.glorotUniform([30, 16], { seed: 42, requiresGrad: true });
  */
 export const init = {
-  /** Fan-in and fan-out of a weight shape `[..., in, out]`: {@link fans}. */
+  /** Fan-in and fan-out of a weight shape `[..., in, out]`. */
   fans,
-  /** Zeros: {@link zeros}. */
+  /** Zeros (the usual bias); draws nothing from the generator. */
   zeros,
-  /** Ones: {@link ones}. */
+  /** Ones; draws nothing from the generator. */
   ones,
-  /** Every element a given value: {@link constant}. */
+  /** Every element `value`: `constant(shape, value, options)`; draws nothing. */
   constant,
-  /** N(mean, std²), default N(0, 1): {@link normal}. */
+  /** Samples of N(mean, std²); options `mean` (default 0) and `std` (default 1). */
   normal,
-  /** U[low, high), default [0, 1): {@link uniform}. */
+  /** Samples of U[low, high); options `low` (default 0) and `high` (default 1). */
   uniform,
-  /** U(−a, a), a = gain·√(6 / (fanIn + fanOut)): {@link glorotUniform}. */
+  /** Glorot/Xavier uniform: U(−a, a), a = gain·√(6 / (fanIn + fanOut)), gain default 1. */
   glorotUniform,
-  /** N(0, σ²), σ = gain·√(2 / (fanIn + fanOut)): {@link glorotNormal}. */
+  /** Glorot/Xavier normal: N(0, σ²), σ = gain·√(2 / (fanIn + fanOut)), gain default 1. */
   glorotNormal,
   /** Alias of `glorotUniform`. */
   xavierUniform: glorotUniform,
   /** Alias of `glorotNormal`. */
   xavierNormal: glorotNormal,
-  /** U(−a, a), a = gain·√(3 / fan), gain √2: {@link heUniform}. */
+  /** He/Kaiming uniform: U(−a, a), a = gain·√(3 / fan), gain default √2, fan = fanIn by default. */
   heUniform,
-  /** N(0, σ²), σ = gain / √fan, gain √2: {@link heNormal}. */
+  /** He/Kaiming normal: N(0, σ²), σ = gain / √fan, gain default √2, fan = fanIn by default. */
   heNormal,
   /** Alias of `heUniform`. */
   kaimingUniform: heUniform,
