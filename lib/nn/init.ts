@@ -274,33 +274,33 @@ export function heNormal(shape: readonly number[], options: HeOptions = {}): Ten
  * const w = init.glorotUniform([30, 16], { seed: 42, requiresGrad: true });
  */
 export const init = {
-  /** Fan-in and fan-out of a weight shape `[..., in, out]`. */
+  /** A helper, not an initialiser: the fans an initialiser reads from a weight's shape. */
   fans,
-  /** Zeros (the usual bias); draws nothing from the generator. */
+  /** Initialiser: zeros. */
   zeros,
-  /** Ones; draws nothing from the generator. */
+  /** Initialiser: ones. */
   ones,
-  /** Every element `value`: `constant(shape, value, options)`; draws nothing. */
+  /** Initialiser: one value everywhere. */
   constant,
-  /** Samples of N(mean, std²); options `mean` (default 0) and `std` (default 1). */
+  /** Initialiser: normal samples. */
   normal,
-  /** Samples of U[low, high); options `low` (default 0) and `high` (default 1). */
+  /** Initialiser: uniform samples. */
   uniform,
-  /** Glorot/Xavier uniform: U(−a, a), a = gain·√(6 / (fanIn + fanOut)), gain default 1. */
+  /** Initialiser: Glorot/Xavier uniform. */
   glorotUniform,
-  /** Glorot/Xavier normal: N(0, σ²), σ = gain·√(2 / (fanIn + fanOut)), gain default 1. */
+  /** Initialiser: Glorot/Xavier normal. */
   glorotNormal,
-  /** Alias of `glorotUniform`. */
+  /** Initialiser: `glorotUniform` under PyTorch's name. */
   xavierUniform: glorotUniform,
-  /** Alias of `glorotNormal`. */
+  /** Initialiser: `glorotNormal` under PyTorch's name. */
   xavierNormal: glorotNormal,
-  /** He/Kaiming uniform: U(−a, a), a = gain·√(3 / fan), gain default √2, fan = fanIn by default. */
+  /** Initialiser: He/Kaiming uniform. */
   heUniform,
-  /** He/Kaiming normal: N(0, σ²), σ = gain / √fan, gain default √2, fan = fanIn by default. */
+  /** Initialiser: He/Kaiming normal. */
   heNormal,
-  /** Alias of `heUniform`. */
+  /** Initialiser: `heUniform` under PyTorch's name. */
   kaimingUniform: heUniform,
-  /** Alias of `heNormal`. */
+  /** Initialiser: `heNormal` under PyTorch's name. */
   kaimingNormal: heNormal,
 } as const;
 
