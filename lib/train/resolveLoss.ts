@@ -14,17 +14,17 @@ export type LossFn = (pred: Tensor, target: Tensor) => Tensor;
 
 /** The losses `fit` and `trainOn` know by name (each the op of that name in rxgrad). */
 export const LOSSES = {
-  /** Mean squared error, {@link mse}. */
+  /** `loss: 'mse'`: the op {@link mse}. */
   mse,
-  /** Sum of squared errors, {@link sse}. */
+  /** `loss: 'sse'`: the op {@link sse}. */
   sse,
-  /** Softmax cross-entropy of logits [N, C] and class indices, {@link crossEntropy}. */
+  /** `loss: 'crossEntropy'`: the op {@link crossEntropy}. */
   crossEntropy,
-  /** Binary cross-entropy of probabilities, {@link binaryCrossEntropy}. */
+  /** `loss: 'binaryCrossEntropy'`: the op {@link binaryCrossEntropy}. */
   binaryCrossEntropy,
-  /** Binary cross-entropy of logits, {@link binaryCrossEntropyWithLogits}. */
+  /** `loss: 'binaryCrossEntropyWithLogits'`: the op {@link binaryCrossEntropyWithLogits}. */
   binaryCrossEntropyWithLogits,
-  /** Negative log-likelihood of log-probabilities, {@link nll}. */
+  /** `loss: 'nll'`: the op {@link nll}. */
   nll,
 } as const satisfies Record<string, LossFn>;
 

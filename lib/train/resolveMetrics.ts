@@ -16,21 +16,21 @@ export type MetricFn = (pred: Tensor, target: Tensor) => number | Tensor;
 
 /** The metrics known by name (rxgrad's metrics with their default options). */
 export const METRICS = {
-  /** Fraction of correct class predictions, {@link accuracy}. */
+  /** `'accuracy'` in a `metrics` option: {@link accuracy}. */
   accuracy,
-  /** Fraction of correct 0/1 predictions, {@link binaryAccuracy}. */
+  /** `'binaryAccuracy'` in a `metrics` option: {@link binaryAccuracy}. */
   binaryAccuracy,
-  /** Binary precision of class 1, {@link precision}. */
+  /** `'precision'` in a `metrics` option: {@link precision} with its defaults (binary, positive class 1). */
   precision,
-  /** Binary recall of class 1, {@link recall}. */
+  /** `'recall'` in a `metrics` option: {@link recall} with its defaults (binary, positive class 1). */
   recall,
-  /** Binary F1 score of class 1, {@link f1}. */
+  /** `'f1'` in a `metrics` option: {@link f1} with its defaults (binary, positive class 1). */
   f1,
-  /** Mean absolute error, {@link mae}. */
+  /** `'mae'` in a `metrics` option: {@link mae}. */
   mae,
-  /** Root mean squared error, {@link rmse}. */
+  /** `'rmse'` in a `metrics` option: {@link rmse}. */
   rmse,
-  /** Coefficient of determination R², {@link r2}. */
+  /** `'r2'` in a `metrics` option: {@link r2}. */
   r2,
 } as const satisfies Record<string, (pred: Tensor, target: Tensor) => number>;
 
