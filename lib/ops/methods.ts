@@ -116,9 +116,9 @@ declare module '../autograd/Tensor.js' {
     slice(begin: number | readonly number[], size?: number | readonly number[]): Tensor;
     /** `gather(this, indices)`: the rows picked by `indices`. See {@link gather}. */
     gather(indices: IndicesLike): Tensor;
-    /** `max(this, axis, keepDims)`: largest element over `axis` (all axes by default). See {@link max}. */
+    /** `max(this, axis, keepDims)`: largest element over `axis` (all axes by default). See the function `max`. */
     max(axis?: Axis, keepDims?: boolean): Tensor;
-    /** `min(this, axis, keepDims)`: smallest element over `axis` (all axes by default). See {@link min}. */
+    /** `min(this, axis, keepDims)`: smallest element over `axis` (all axes by default). See the function `min`. */
     min(axis?: Axis, keepDims?: boolean): Tensor;
     /** `logSumExp(this, axis, keepDims)`: ln Σ eˣ over `axis` (all axes by default), stably. See {@link logSumExp}. */
     logSumExp(axis?: Axis, keepDims?: boolean): Tensor;
