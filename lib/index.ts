@@ -1,23 +1,32 @@
 /**
- * rxgrad: define-by-run reverse-mode autograd and neural networks for TypeScript,
- * with training as a cold RxJS Observable. The public surface, export by export.
+ * rxgrad: define-by-run reverse-mode autograd and neural networks for TypeScript, with training
+ * as a cold RxJS Observable. Node-only files, the progress bar and worker threads are in
+ * `rxgrad/node`, figures in `rxgrad/plot`, fast-check arbitraries in `rxgrad/testing`.
+ *
+ * @module rxgrad
  */
+
+// The public surface, export by export.
 
 import './install.js';
 
 // autograd: tensors, creation, differentiation
 export {
+  type ArgNums,
   arange,
   type BackwardOptions,
   eye,
   full,
+  type GradOf,
   grad,
   isGradEnabled,
   linspace,
   type NestedArray,
   noGrad,
+  type OpNode,
   ones,
   onesLike,
+  type RandomOptions,
   rand,
   randn,
   Tensor,
@@ -32,12 +41,15 @@ export {
 // backend
 export {
   type Backend,
+  type BinaryOp,
   getBackend,
   listBackends,
+  type ReduceOp,
   registerBackend,
   setBackend,
   setWasmThreads,
   terminateWasmWorkers,
+  type UnaryOp,
   type WasmInfo,
   wasmAvailable,
   wasmInfo,
@@ -354,6 +366,7 @@ export {
   type WeightsData,
   type WorkerControl,
   WorkerError,
+  type WorkerErrorEventLike,
   type WorkerLike,
 } from './worker/index.js';
 // @end worker

@@ -20,8 +20,15 @@ export type Vjp = (g: Tensor, y: Tensor) => readonly (Tensor | null)[];
 
 /** What an op leaves behind on its output so that backward can revisit it. */
 export interface OpNode {
+  /** The op's name (`'matmul'`, `'add'`, ...). */
   readonly op: string;
+  /** The op's input tensors, in argument order. */
   readonly inputs: readonly Tensor[];
+  /**
+   * The op's gradient rule, which `backward` calls.
+   *
+   * @internal
+   */
   readonly vjp: Vjp;
 }
 
@@ -31,8 +38,11 @@ export interface OpNode {
  * new tensors; only optimisers write into a parameter's `data`, outside the graph.
  */
 export class Tensor {
+  /** The values, row-major: a `Float64Array` or a `Float32Array`. */
   readonly data: TypedArray;
+  /** Size of each axis (`[]` for a scalar). Frozen. */
   readonly shape: readonly number[];
+  /** `'float64'` or `'float32'`, read from the type of `data`. */
   readonly dtype: DType;
   /** Whether gradients flow to this tensor. Set it on leaves (parameters); ops set it on results. */
   requiresGrad: boolean;
@@ -43,6 +53,10 @@ export class Tensor {
   /** An optional label, shown by `drawGraph`. */
   label: string | undefined;
 
+  /**
+   * A tensor over `data` (used as is, not copied) with `shape`, whose size must match. Prefer
+   * `tensor(...)`, which also takes nested arrays; `node` is set by ops.
+   */
   constructor(
     data: TypedArray,
     shape: Shape,

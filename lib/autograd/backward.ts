@@ -11,6 +11,7 @@ import {
 import { withGradMode } from './gradMode.js';
 import { Tensor } from './Tensor.js';
 
+/** Options of `Tensor.backward`. */
 export interface BackwardOptions {
   /** Record the backward pass so the gradients can be differentiated again. Default false. */
   createGraph?: boolean;

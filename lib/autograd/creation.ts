@@ -17,13 +17,15 @@ import {
 } from '../core/index.js';
 import { type NestedArray, Tensor } from './Tensor.js';
 
+/** Options of the tensor-creating functions (`tensor`, `zeros`, `arange`, ...). */
 export interface TensorOptions {
-  /** `'float64'` (default) or `'float32'`. */
+  /** `'float64'` (default; `tensor` of a `Float32Array` and the `…Like` functions keep the source's dtype) or `'float32'`. */
   dtype?: DType;
   /** Mark the tensor as a leaf whose gradient backward() computes. */
   requiresGrad?: boolean;
 }
 
+/** Options of `rand` and `randn`: the dtype, and where the samples come from (`seed` or `rng`, not both). */
 export interface RandomOptions extends TensorOptions {
   /** Seed of the generator; the same seed gives the same values everywhere. Default 0. */
   seed?: number;

@@ -13,7 +13,8 @@ import { fromOp, Tensor } from './Tensor.js';
 /** Which arguments to differentiate with respect to: one index (default 0) or several. */
 export type ArgNums = number | readonly number[];
 
-type GradOf<A extends ArgNums> = A extends number ? Tensor : Tensor[];
+/** What `grad` returns for `argnums` `A`: one gradient for one index, a list for a list of indices. */
+export type GradOf<A extends ArgNums> = A extends number ? Tensor : Tensor[];
 
 function prepare(
   args: readonly Tensor[],

@@ -262,7 +262,7 @@ export function runChecks(
  * gradCheck(() => mse(net.forward(x), y), net.parameters()).passed; // a closure works too
  */
 export function gradCheck(
-  f: Fn,
+  f: (...inputs: Tensor[]) => Tensor,
   inputs: Tensor | readonly Tensor[],
   options: GradCheckOptions = {},
 ): GradCheckReport {

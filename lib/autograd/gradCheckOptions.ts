@@ -2,6 +2,7 @@ import { ArgumentError, checkOptions, excerpt, kindOf } from '../core/index.js';
 import type { Tolerances } from './gradCheckReport.js';
 import { Tensor } from './Tensor.js';
 
+/** Options of `gradCheck` and `gradGradCheck`: tolerances, step, mode, which inputs. */
 export interface GradCheckOptions {
   /** Absolute tolerance: pass when |analytic − numeric| ≤ atol + rtol·|numeric|. Default 1e-5. */
   atol?: number;
@@ -24,7 +25,12 @@ export interface GradCheckOptions {
   /** Which inputs to check (all by default). */
   argnums?: number | readonly number[];
   /** Tolerances of the float32 gradient against its float64 twin. Default { atol: 1e-4, rtol: 1e-3 }. */
-  float32?: { atol?: number; rtol?: number };
+  float32?: {
+    /** Absolute tolerance of the float32 gradient. Default 1e-4. */
+    atol?: number;
+    /** Relative tolerance of the float32 gradient. Default 1e-3. */
+    rtol?: number;
+  };
   /** Throw a `GradError` carrying the failure message instead of returning a failed report. */
   throwOnFailure?: boolean;
   /** A name for each input, used in the report and its messages (`checkModuleGradients` passes the parameters' names). */

@@ -4,24 +4,33 @@ import { type DType, formatShape, GradError, stridesOf } from '../core/index.js'
 export interface GradCheckWorst {
   /** `[i,j]` for an element, `direction k` in vjp mode. */
   readonly at: string;
+  /** The gradient computed by backward (for the float32 twin, the float32 gradient). */
   readonly analytic: number;
   /** The finite difference (or, for the float32 twin, the float64 gradient). */
   readonly expected: number;
 }
 
+/** One comparison of a gradient with what it should be, under |analytic − expected| ≤ atol + rtol·|expected|. */
 export interface GradCheckComparison {
+  /** Largest |analytic − expected| over the elements (or directions). */
   readonly maxAbsError: number;
+  /** Largest |analytic − expected| / |expected|. */
   readonly maxRelError: number;
+  /** Whether every element is within the tolerance. */
   readonly passed: boolean;
+  /** The element with the largest error for its tolerance (the first when all are exact); null when there was nothing to compare. */
   readonly worst: GradCheckWorst | null;
 }
 
 /** The result for one input. */
 export interface GradCheckInputReport extends GradCheckComparison {
+  /** The input's position in `inputs`. */
   readonly input: number;
   /** The input's name, when `names` gave one. */
   readonly name?: string;
+  /** The input's shape. */
   readonly shape: readonly number[];
+  /** The input's dtype. */
   readonly dtype: DType;
   /** For float32 inputs: the float32 gradient against the float64 gradient of the same graph. */
   readonly float32?: GradCheckComparison;
@@ -29,9 +38,13 @@ export interface GradCheckInputReport extends GradCheckComparison {
   readonly gradientOf?: number;
 }
 
+/** What `gradCheck` and `gradGradCheck` return. */
 export interface GradCheckReport {
+  /** Whether every checked input passed. */
   readonly passed: boolean;
+  /** The mode used: `'full'` (element by element) or `'vjp'` (random directions); `'auto'` resolved. */
   readonly mode: 'full' | 'vjp';
+  /** One report per checked input (per `argnums`), in order. */
   readonly inputs: readonly GradCheckInputReport[];
   /** Empty when passed; otherwise one line per failure naming the input and the worst element. */
   readonly message: string;

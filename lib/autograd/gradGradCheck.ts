@@ -42,7 +42,7 @@ function gradientFunction(f: Fn, k: number, c: Float64Array, where: string): Fn 
  * @example gradGradCheck((x) => sum(pow(x, 3)), [tensor([1, 2])]).passed  // true
  */
 export function gradGradCheck(
-  f: Fn,
+  f: (...inputs: Tensor[]) => Tensor,
   inputs: Tensor | readonly Tensor[],
   options: GradCheckOptions = {},
 ): GradCheckReport {

@@ -35,6 +35,7 @@ export type BinaryOp =
   | 'equal'
   | 'reluGrad'; // a·step(b): relu's backward, g masked by the sign of x, in one pass
 
+/** Reductions over axes. */
 export type ReduceOp = 'sum' | 'max' | 'min';
 
 /**
@@ -43,6 +44,7 @@ export type ReduceOp = 'sum' | 'max' | 'min';
  * never aliases an input.
  */
 export interface Backend {
+  /** The name it is registered and selected by (`'js'`, `'wasm'`). */
   readonly name: string;
   /** out = op(x) elementwise. */
   unary(op: UnaryOp, x: TypedArray, out: TypedArray, a?: number, b?: number): void;

@@ -12,10 +12,13 @@ import { gatherRows } from './gatherRows.js';
  * ds.subset([1]).x.toArray(); // [[3, 4]]
  */
 export class Dataset {
+  /** Features, one sample per entry of the first axis. */
   readonly x: Tensor;
+  /** Targets, as many samples as `x`. */
   readonly y: Tensor;
-  /** Optional names of the feature columns and of the classes. */
+  /** Names of the feature columns (the last axis of a [n, d] `x`), when known. */
   readonly featureNames: readonly string[] | undefined;
+  /** Names of the classes (class k named `classNames[k]`), when known. */
   readonly classNames: readonly string[] | undefined;
 
   constructor(
@@ -101,7 +104,14 @@ export class Dataset {
  * @example
  * fit(model, { x: tensor([[0, 1], [1, 0]]), y: tensor([[1], [0]]) }, options);
  */
-export type DataLike = Dataset | { readonly x: Tensor; readonly y: Tensor };
+export type DataLike =
+  | Dataset
+  | {
+      /** Features, one sample per entry of the first axis. */
+      readonly x: Tensor;
+      /** Targets, as many samples as `x`. */
+      readonly y: Tensor;
+    };
 
 /**
  * `ds` as a `Dataset`: a Dataset itself, or `{ x, y }` tensors (as `fit` takes them), checked

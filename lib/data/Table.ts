@@ -12,7 +12,9 @@ export type ColumnRef = number | string;
  * const t: Table = { names: ['colour', 'size'], rows: [['red', 1], ['blue', 2]] };
  */
 export interface Table {
+  /** The column names, one per cell of a row. */
   readonly names: readonly string[];
+  /** The rows, each a list of cells in column order. */
   readonly rows: readonly (readonly Cell[])[];
 }
 

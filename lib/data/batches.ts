@@ -6,7 +6,9 @@ import { rngFrom, type SeedOptions } from './rngFrom.js';
 
 /** One mini-batch: copied rows of `x` and `y`. */
 export interface Batch {
+  /** The batch's rows of the features. */
   readonly x: Tensor;
+  /** The batch's rows of the targets. */
   readonly y: Tensor;
 }
 
@@ -30,9 +32,13 @@ export class Batches implements Iterable<Batch> {
   readonly length: number;
 
   constructor(
+    /** The data set it batches. */
     readonly dataset: Dataset,
+    /** Samples per batch (the last batch may be smaller unless `dropLast`). */
     readonly batchSize: number,
+    /** Whether each pass draws a new random order. */
     readonly shuffle: boolean,
+    /** Whether the last, smaller batch is left out. */
     readonly dropLast: boolean,
     private readonly rng: Random | null,
   ) {
@@ -40,6 +46,7 @@ export class Batches implements Iterable<Batch> {
     this.length = dropLast ? Math.floor(n / batchSize) : Math.ceil(n / batchSize);
   }
 
+  /** One pass over the data: the batches in order (a new order each pass with `shuffle`). */
   *[Symbol.iterator](): Iterator<Batch> {
     const n = this.dataset.length;
     const order = this.rng ? this.rng.permutation(n) : Array.from({ length: n }, (_, i) => i);

@@ -6,7 +6,9 @@ import { Dataset } from './Dataset.js';
 export interface FromArraysOptions {
   /** dtype of `x` and `y`. Default `'float64'`. */
   dtype?: DType;
+  /** Names of the feature columns, kept on the `Dataset`. */
   featureNames?: readonly string[];
+  /** Names of the classes, kept on the `Dataset`. */
   classNames?: readonly string[];
 }
 

@@ -15,6 +15,7 @@ import type { Cell } from './Table.js';
 
 /** Plain-data fitted state of a `LabelEncoder` (JSON-safe). */
 export interface LabelEncoderState {
+  /** The kind of state: `'labelEncoder'`. */
   readonly name: 'labelEncoder';
   /** The labels, sorted; label `classes[k]` is encoded as k. */
   readonly classes: readonly Cell[];
@@ -70,7 +71,7 @@ export class LabelEncoder {
   }
 
   /** Learns the distinct labels. */
-  fit(labels: Labels): this {
+  fit(labels: Tensor | readonly Cell[]): this {
     const list = labelsOf(labels, 'labelEncoder.fit');
     if (list.length === 0)
       throw new ArgumentError(
@@ -81,7 +82,7 @@ export class LabelEncoder {
   }
 
   /** The class index of each label, as a [n] tensor. */
-  transform(labels: Labels): Tensor {
+  transform(labels: Tensor | readonly Cell[]): Tensor {
     this.fittedClasses('transform');
     const list = labelsOf(labels, 'labelEncoder.transform');
     const out = allocate(this.dtype, list.length);
@@ -98,7 +99,7 @@ export class LabelEncoder {
   }
 
   /** `fit(labels)` then `transform(labels)`. */
-  fitTransform(labels: Labels): Tensor {
+  fitTransform(labels: Tensor | readonly Cell[]): Tensor {
     return this.fit(labels).transform(labels);
   }
 

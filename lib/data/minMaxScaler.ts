@@ -5,11 +5,13 @@ import { checkState, numberArray, powerOfTwoAbove } from './stateChecks.js';
 
 /** Plain-data fitted state of a `MinMaxScaler` (JSON-safe). */
 export interface MinMaxScalerState {
+  /** The kind of state: `'minMaxScaler'`. */
   readonly name: 'minMaxScaler';
   /** The target interval [lo, hi]. */
   readonly range: readonly [number, number];
-  /** Per-column minimum and maximum seen by `fit`. */
+  /** Per-column minimum seen by `fit`. */
   readonly min: readonly number[];
+  /** Per-column maximum seen by `fit`. */
   readonly max: readonly number[];
 }
 
@@ -42,6 +44,7 @@ function checkRange(range: unknown, where: string): [number, number] {
 export class MinMaxScaler {
   private min: number[] | null = null;
   private max: number[] | null = null;
+  /** The target interval [lo, hi] (the `range` option). Default [0, 1]. */
   readonly range: [number, number];
 
   constructor(options: MinMaxScalerOptions = {}) {

@@ -17,6 +17,7 @@ import type { Cell, ColumnRef } from './Table.js';
 
 /** Plain-data fitted state of a `OneHotEncoder` (JSON-safe). */
 export interface OneHotEncoderState {
+  /** The kind of state: `'oneHotEncoder'`. */
   readonly name: 'oneHotEncoder';
   /** Number of input columns. */
   readonly width: number;
@@ -24,6 +25,7 @@ export interface OneHotEncoderState {
   readonly columns: readonly number[];
   /** Categories of each encoded column, in output order. */
   readonly categories: readonly (readonly Cell[])[];
+  /** What `transform` does with a category not seen by `fit`: throw (`'error'`) or encode as zeros (`'ignore'`). */
   readonly unknown: 'error' | 'ignore';
   /** Input column names, when they were known at fit. */
   readonly inputNames: readonly string[] | null;

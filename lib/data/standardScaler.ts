@@ -5,12 +5,15 @@ import { checkState, numberArray, powerOfTwoAbove } from './stateChecks.js';
 
 /** Plain-data fitted state of a `StandardScaler` (JSON-safe). */
 export interface StandardScalerState {
+  /** The kind of state: `'standardScaler'`. */
   readonly name: 'standardScaler';
   /** Per-column mean (zeros when `withMean` is false). */
   readonly mean: readonly number[];
   /** Per-column divisor: the population standard deviation, 1 for a constant column or without `withStd`. */
   readonly scale: readonly number[];
+  /** Whether the mean was subtracted. */
   readonly withMean: boolean;
+  /** Whether the values were divided by the standard deviation. */
   readonly withStd: boolean;
 }
 
@@ -35,7 +38,9 @@ export interface StandardScalerOptions {
 export class StandardScaler {
   private mean: number[] | null = null;
   private scale: number[] | null = null;
+  /** Whether `fit` learns a mean to subtract (else the mean is 0). Default true; read at `fit`. */
   withMean: boolean;
+  /** Whether `fit` learns a standard deviation to divide by (else 1). Default true; read at `fit`. */
   withStd: boolean;
 
   constructor(options: StandardScalerOptions = {}) {

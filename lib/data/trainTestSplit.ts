@@ -39,7 +39,12 @@ function allocate(counts: number[], n: number, nTest: number): number[] {
 export function trainTestSplit(
   dataset: DataLike,
   options: TrainTestSplitOptions = {},
-): { train: Dataset; test: Dataset } {
+): {
+  /** The training part: the samples not in `test`. */
+  train: Dataset;
+  /** The test part: `ceil(n·testFraction)` samples. */
+  test: Dataset;
+} {
   const where = 'trainTestSplit';
   const ds = expectDataset(dataset, where);
   const o = checkOptions(options, ['testFraction', 'stratify', 'shuffle', 'seed', 'rng'], where);

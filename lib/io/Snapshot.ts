@@ -3,8 +3,11 @@ import type { OptimizerState } from '../optim/index.js';
 
 /** One parameter as plain data: its shape, dtype and a copy of its values. */
 export interface SnapshotTensor {
+  /** The parameter's shape. */
   readonly shape: readonly number[];
+  /** The parameter's dtype. */
   readonly dtype: DType;
+  /** A copy of its values, row-major. */
   readonly data: Float32Array | Float64Array;
 }
 
@@ -15,13 +18,20 @@ export type SnapshotWeights = Readonly<Record<string, SnapshotTensor>>;
 export interface SnapshotPosition {
   /** Mini-batches already done in the current (unfinished) epoch; 0 at an epoch boundary. */
   readonly batch: number;
-  /** Sum of loss·batchSize and samples so far in the current epoch (for the epoch's mean loss). */
+  /** Sum of loss·batchSize over the current epoch's steps so far (for the epoch's mean loss). */
   readonly lossSum: number;
+  /** Samples seen so far in the current epoch (the divisor of `lossSum`). */
   readonly samples: number;
-  /** The settings of the run, checked on resume: resuming with others would not continue it. */
+  /**
+   * The run's `seed`. This and the next three are the settings of the run, checked on resume:
+   * resuming with others would not continue it.
+   */
   readonly seed: number;
+  /** The run's `batchSize`. */
   readonly batchSize: number;
+  /** Optimiser steps per epoch. */
   readonly stepsPerEpoch: number;
+  /** Training samples (after the validation split). */
   readonly trainSamples: number;
 }
 
@@ -32,13 +42,19 @@ export interface SnapshotPosition {
  * epoch. Plain structured-clone-safe data: a sink can persist it as it is.
  */
 export interface Snapshot {
+  /** Marks the object as a snapshot: `'rxgrad.snapshot'`. */
   readonly format: 'rxgrad.snapshot';
+  /** Version of the snapshot layout: 1. */
   readonly version: 1;
-  /** Completed epochs and completed optimiser steps. */
+  /** Completed epochs. */
   readonly epoch: number;
+  /** Completed optimiser steps. */
   readonly step: number;
+  /** The model's parameters, by dotted name. */
   readonly weights: SnapshotWeights;
+  /** The optimiser's state: step count, learning rate, buffers. */
   readonly optimizer: OptimizerState;
+  /** The states of the run's random generators. */
   readonly rng: {
     /** The data-order generator at the start of the current epoch (null without one). */
     readonly data: RandomState | null;

@@ -27,13 +27,60 @@ import {
  * `mlp`) of the built-in layers without code. Parameters are not part of it.
  */
 export type Architecture =
-  | { type: 'Sequential'; layers: Architecture[] }
-  | { type: 'Linear'; inFeatures: number; outFeatures: number; bias: boolean; dtype: DType }
-  | { type: 'Neuron'; inputs: number; activation: NeuronActivation; bias: boolean; dtype: DType }
-  | { type: 'ReLU' | 'Sigmoid' | 'Tanh' | 'GELU' | 'Identity' }
-  | { type: 'LeakyReLU'; slope: number }
-  | { type: 'Softmax'; axis: number }
-  | { type: 'Dropout'; p: number; rng: RandomState };
+  | {
+      /** A `Sequential`. */
+      type: 'Sequential';
+      /** Its layers, in order. */
+      layers: Architecture[];
+    }
+  | {
+      /** A `Linear` layer. */
+      type: 'Linear';
+      /** Input features (rows of the weight). */
+      inFeatures: number;
+      /** Output features (columns of the weight). */
+      outFeatures: number;
+      /** Whether it has a bias. */
+      bias: boolean;
+      /** dtype of its parameters. */
+      dtype: DType;
+    }
+  | {
+      /** A `Neuron`. */
+      type: 'Neuron';
+      /** Its number of inputs. */
+      inputs: number;
+      /** Its activation. */
+      activation: NeuronActivation;
+      /** Whether it has a bias. */
+      bias: boolean;
+      /** dtype of its parameters. */
+      dtype: DType;
+    }
+  | {
+      /** An activation layer without settings. */
+      type: 'ReLU' | 'Sigmoid' | 'Tanh' | 'GELU' | 'Identity';
+    }
+  | {
+      /** A `LeakyReLU`. */
+      type: 'LeakyReLU';
+      /** Its slope for negative inputs. */
+      slope: number;
+    }
+  | {
+      /** A `Softmax`. */
+      type: 'Softmax';
+      /** The axis it normalises over. */
+      axis: number;
+    }
+  | {
+      /** A `Dropout`. */
+      type: 'Dropout';
+      /** Its probability of zeroing an element in training. */
+      p: number;
+      /** The state of its mask generator. */
+      rng: RandomState;
+    };
 
 const SIMPLE = { ReLU, Sigmoid, Tanh, GELU, Identity } as const;
 

@@ -6,7 +6,9 @@ import { quoteName, setOwn } from './records.js';
 
 /** What a safetensors file holds: tensors by name and the `__metadata__` strings. */
 export interface SafetensorsContents {
+  /** The tensors, by name. */
   readonly tensors: Record<string, Tensor>;
+  /** The `__metadata__` strings, by key (`{}` when the file has none). */
   readonly metadata: Record<string, string>;
 }
 

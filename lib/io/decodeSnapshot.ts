@@ -13,7 +13,7 @@ import type { Snapshot } from './Snapshot.js';
  *
  * @example
  * const snapshot = decodeSnapshot(await readFile('ckpt.safetensors'));
- * fit(model, opt, data, { epochs: 20, resumeFrom: snapshot });
+ * fit(model, data, { loss: 'mse', optimizer: opt, epochs: 20, resumeFrom: snapshot });
  */
 export function decodeSnapshot(bytes: Uint8Array | ArrayBuffer): Snapshot {
   const where = 'decodeSnapshot';

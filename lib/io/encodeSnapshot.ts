@@ -15,6 +15,7 @@ import { preprocessingManifest } from './save.js';
 export interface EncodeSnapshotOptions {
   /** The model the snapshot was taken from: its architecture makes the file loadable by `load`. */
   model?: Module;
+  /** Fitted scalers and encoders by name (`{ x: scaler, y: labels }`), or their states, as `save` takes them. */
   preprocessing?: Record<string, Preprocessor | PreprocessorState>;
   /** Strings for the safetensors `__metadata__`. */
   metadata?: Record<string, string>;
@@ -28,7 +29,7 @@ export interface EncodeSnapshotOptions {
  *
  * @example
  * checkpoint({ control$, every: 1, sink: (s) => writeFileAtomic('ckpt.safetensors', encodeSnapshot(s, { model })) })
- * fit(model, opt, data, { resumeFrom: decodeSnapshot(bytes) })
+ * fit(model, data, { loss: 'mse', optimizer: opt, resumeFrom: decodeSnapshot(bytes) })
  */
 export function encodeSnapshot(
   snapshot: Snapshot,

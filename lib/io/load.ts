@@ -39,13 +39,17 @@ export interface LoadOptions {
 export interface Loaded {
   /** The model with the saved weights: `options.into`, or one built from the architecture. */
   readonly model: Module;
+  /** The saved architecture (null when the model is not built of built-in layers, or for plain safetensors). */
   readonly architecture: Architecture | null;
+  /** The saved optimiser state (null when none was saved). */
   readonly optimizer: OptimizerState | null;
   /** The saved preprocessors, rebuilt and fitted, by name. */
   readonly preprocessing: Record<string, Preprocessor>;
+  /** The saved generator state (null when none was saved). */
   readonly rng: RandomState | null;
   /** The user's `__metadata__` strings (without rxgrad's manifest). */
   readonly metadata: Record<string, string>;
+  /** The `extra` data given to `save` (null when none was saved). */
   readonly extra: unknown;
 }
 

@@ -79,7 +79,9 @@ function checkInit(t: unknown, shape: number[], dtype: DType, where: string, arg
  * fc.forward(x);  // [batch, 30] → [batch, 1]
  */
 export class Linear extends Module {
+  /** Size of the input's last axis. */
   readonly inFeatures: number;
+  /** Size of the output's last axis. */
   readonly outFeatures: number;
   /** `[inFeatures, outFeatures]`. */
   readonly weight: Tensor;

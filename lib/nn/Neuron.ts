@@ -21,10 +21,13 @@ export interface NeuronOptions {
   activation?: NeuronActivation;
   /** Add a learnable bias. Default true. */
   bias?: boolean;
+  /** dtype of the parameters. Default `'float64'`. */
   dtype?: DType;
   /** Weight initialiser. Default `'glorotUniform'`. */
   init?: InitName | Initializer;
+  /** Seed of the weights. Default 0. */
   seed?: number;
+  /** Draw the weights from this generator instead of `seed` (its state advances). */
   rng?: Random;
 }
 
@@ -37,6 +40,7 @@ export interface NeuronOptions {
  * n.forward(tensor([0.8, 0.7, 0.9]));  // [σ(x·w + b)]
  */
 export class Neuron extends Linear {
+  /** The activation applied to x·w + b. */
   readonly activation: NeuronActivation;
 
   constructor(inputs: number, options: NeuronOptions = {}) {

@@ -13,6 +13,7 @@ import { Module } from './Module.js';
  * net.at(0);       // the first Linear
  */
 export class Sequential extends Module {
+  /** The layers, in the order they apply. */
   readonly layers: Module[] = [];
 
   constructor(...layers: Module[]) {
@@ -64,6 +65,7 @@ export class Sequential extends Module {
     return y;
   }
 
+  /** The layers, in order: `for (const layer of net)`. */
   [Symbol.iterator](): Iterator<Module> {
     return this.layers[Symbol.iterator]();
   }

@@ -44,6 +44,7 @@ export class Identity extends Module {
 
 /** x for x > 0, slope·x elsewhere, as a layer. Default slope 0.01 (PyTorch's). */
 export class LeakyReLU extends Module {
+  /** Multiplier of negative inputs. Default 0.01. */
   readonly slope: number;
 
   constructor(slope = 0.01) {
@@ -65,6 +66,7 @@ export class LeakyReLU extends Module {
 
 /** e^(xᵢ) / Σⱼ e^(xⱼ) along `axis` (default the last) as a layer. */
 export class Softmax extends Module {
+  /** The axis whose entries sum to 1. Default −1 (the last). */
   readonly axis: number;
 
   constructor(axis = -1) {

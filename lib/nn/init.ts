@@ -101,7 +101,12 @@ function checkNumber(value: number, where: string, arg: string, positive = false
  *
  * @example fans([30, 16])  // { fanIn: 30, fanOut: 16 }
  */
-export function fans(shape: readonly number[]): { fanIn: number; fanOut: number } {
+export function fans(shape: readonly number[]): {
+  /** Inputs feeding each output unit: `in` × the receptive field. */
+  fanIn: number;
+  /** Outputs each input unit feeds: `out` × the receptive field. */
+  fanOut: number;
+} {
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
   if (shape.length === 1) return { fanIn: shape[0], fanOut: shape[0] };
   const receptive = sizeOf(shape.slice(0, -2));
@@ -222,6 +227,7 @@ export function glorotNormal(
 
 /** He/Kaiming options: `gain` (default √2, for relu) and which fan keeps the variance. */
 export interface HeOptions extends InitOptions {
+  /** Multiplies the standard deviation (or the bound). Default √2, for relu. */
   gain?: number;
   /** `'fanIn'` (default: variance kept in the forward pass) or `'fanOut'` (backward pass). */
   mode?: 'fanIn' | 'fanOut';
@@ -268,19 +274,33 @@ export function heNormal(shape: readonly number[], options: HeOptions = {}): Ten
  * const w = init.glorotUniform([30, 16], { seed: 42, requiresGrad: true });
  */
 export const init = {
+  /** A helper, not an initialiser: the fans an initialiser reads from a weight's shape. */
   fans,
+  /** Initialiser: zeros. */
   zeros,
+  /** Initialiser: ones. */
   ones,
+  /** Initialiser: one value everywhere. */
   constant,
+  /** Initialiser: normal samples. */
   normal,
+  /** Initialiser: uniform samples. */
   uniform,
+  /** Initialiser: Glorot/Xavier uniform. */
   glorotUniform,
+  /** Initialiser: Glorot/Xavier normal. */
   glorotNormal,
+  /** Initialiser: `glorotUniform` under PyTorch's name. */
   xavierUniform: glorotUniform,
+  /** Initialiser: `glorotNormal` under PyTorch's name. */
   xavierNormal: glorotNormal,
+  /** Initialiser: He/Kaiming uniform. */
   heUniform,
+  /** Initialiser: He/Kaiming normal. */
   heNormal,
+  /** Initialiser: `heUniform` under PyTorch's name. */
   kaimingUniform: heUniform,
+  /** Initialiser: `heNormal` under PyTorch's name. */
   kaimingNormal: heNormal,
 } as const;
 

@@ -20,6 +20,7 @@ export interface MlpOptions {
   outputActivation?: ActivationName | (() => Module);
   /** Biases on every layer. Default true. */
   bias?: boolean;
+  /** dtype of the parameters. Default `'float64'`. */
   dtype?: DType;
   /**
    * Weight initialiser of every layer. Default: `'heUniform'` when the hidden activation is
@@ -28,6 +29,7 @@ export interface MlpOptions {
   init?: InitName | Initializer;
   /** Seed of all the weights (default 0): the layers draw in turn from one generator. */
   seed?: number;
+  /** Draw all the weights from this generator instead of `seed` (its state advances). */
   rng?: Random;
 }
 

@@ -1,3 +1,10 @@
+/**
+ * rxgrad/node: the Node-only edge: files (save, load, checkpoints, CSV) with atomic writes, the
+ * terminal progress bar, and worker threads for `fitInWorker`.
+ *
+ * @module rxgrad/node
+ */
+
 import '../install.js';
 
 export { loadCsvFile, readCsvFile } from './csvFiles.js';

@@ -18,7 +18,7 @@ export interface ProgressStream {
 export interface ProgressBarOptions {
   /** Where to draw. Default `process.stderr`. */
   stream?: ProgressStream;
-  /** Also draw on a stream that is not a terminal (a line every `notTTYSchedule` ms). Default false. */
+  /** Also draw on a stream that is not a terminal (a line every 2 s, cli-progress's `notTTYSchedule` default). Default false. */
   noTTYOutput?: boolean;
   /** cli-progress format; placeholders {bar} {percentage} {eta_formatted} {value} {total} and {epoch} {epochs} {loss} {run}. */
   format?: string;

@@ -15,6 +15,7 @@ import { reshape } from './reshape.js';
 import { sumTo } from './sumTo.js';
 import { expectTensor } from './util.js';
 
+/** Options of `matmul`: use an operand transposed (its last two axes swapped) without copying it. */
 export interface MatmulOptions {
   /** Use Aᵀ (A's last two axes swapped) without materialising it. */
   transA?: boolean;

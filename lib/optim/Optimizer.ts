@@ -5,11 +5,15 @@ export type Schedule = (step: number) => number;
 
 /** Plain-data state of an optimiser (step count, learning rate, per-parameter buffers as number arrays). */
 export interface OptimizerState {
+  /** The optimiser's name (`'sgd'`, `'adam'`, `'adamw'`, `'rmsprop'`), checked on restore. */
   readonly name: string;
+  /** Steps taken so far. */
   readonly step: number;
+  /** The learning rate the next step would use. */
   readonly lr: number;
   /** With a schedule: the factor applied to it (after `lr` was set during training). */
   readonly lrScale?: number;
+  /** Buffers by name (`expAvg`, `momentum`, ...): one array per parameter, empty before its first update. */
   readonly buffers: Record<string, number[][]>;
 }
 

@@ -1,6 +1,8 @@
 /**
  * rxgrad/plot: figures as SVG strings (Vega-Lite for charts, Graphviz for computation graphs),
  * rendered headless, in Node or a browser. Writing files is the caller's business.
+ *
+ * @module rxgrad/plot
  */
 
 import '../install.js';

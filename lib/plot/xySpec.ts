@@ -19,8 +19,9 @@ export interface Series {
 
 /** A text placed at data coordinates. */
 export interface Annotation {
-  /** Where the text goes, in data coordinates. */
+  /** Where the text goes: its x in data coordinates. */
   x: number;
+  /** Where the text goes: its y in data coordinates. */
   y: number;
   /** The text. */
   text: string;

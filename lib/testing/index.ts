@@ -1,6 +1,8 @@
 /**
  * rxgrad/testing: fast-check arbitraries of shapes and tensors, and a gradient assertion, so
  * that a gradient property test takes a few lines. Needs the optional peer dependency fast-check.
+ *
+ * @module rxgrad/testing
  */
 
 import '../install.js';

@@ -9,7 +9,9 @@ import * as snapshots from './snapshot.js';
 
 /** Where a step happens: the step (1-based, over the run) and its epoch (1-based; 0 online). */
 export interface StepAt {
+  /** The step, 1-based over the run. */
   readonly step: number;
+  /** The step's epoch, 1-based (0 for `trainOn`). */
   readonly epoch: number;
 }
 

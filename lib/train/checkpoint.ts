@@ -39,6 +39,7 @@ export interface CheckpointOptions {
   onlyBest?: boolean;
   /** With `onlyBest`: what to watch, as in `earlyStopping`. */
   monitor?: Monitor;
+  /** With `onlyBest`: whether smaller or larger is better. Default `'max'` for accuracy-like metrics, else `'min'`. */
   mode?: MonitorMode;
   /**
    * Receives each snapshot (plain data) to persist it. If it returns a promise, the run is held

@@ -27,13 +27,36 @@ import type { Snapshot } from './snapshot.js';
  * control$.next({ type: 'resume' });
  */
 export type ControlCommand =
-  | { readonly type: 'pause' }
-  | { readonly type: 'resume' }
-  | { readonly type: 'stop' }
-  | { readonly type: 'setLearningRate'; readonly lr: number }
-  | { readonly type: 'checkpoint' }
-  | { readonly type: 'hold' }
-  | { readonly type: 'release' };
+  | {
+      /** Stop taking steps until `resume`. */
+      readonly type: 'pause';
+    }
+  | {
+      /** Continue a paused run. */
+      readonly type: 'resume';
+    }
+  | {
+      /** End the run; the stream completes after acknowledging. */
+      readonly type: 'stop';
+    }
+  | {
+      /** Set the optimiser's learning rate from the next step on. */
+      readonly type: 'setLearningRate';
+      /** The new learning rate: a finite number ≥ 0. */
+      readonly lr: number;
+    }
+  | {
+      /** Answer with a `checkpoint` event holding a snapshot of the run. */
+      readonly type: 'checkpoint';
+    }
+  | {
+      /** Take no step until the matching `release` (holds nest). */
+      readonly type: 'hold';
+    }
+  | {
+      /** End one `hold`. */
+      readonly type: 'release';
+    };
 
 const TYPES = new Set([
   'pause',

@@ -18,7 +18,9 @@ export interface EvaluateOptions {
 export interface Evaluation {
   /** The loss over all samples (only when `loss` was given). */
   readonly loss?: number;
+  /** Each metric over all samples, by reported name. */
   readonly metrics: Readonly<Record<string, number>>;
+  /** Number of samples evaluated. */
   readonly samples: number;
 }
 

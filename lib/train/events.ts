@@ -6,7 +6,9 @@ import type { Snapshot } from './snapshot.js';
  * optimiser steps, both over the whole run (a resumed run continues the counts).
  */
 interface RunPosition {
+  /** Completed epochs of the run when the event happened (0 before the first epoch ends). */
   readonly epoch: number;
+  /** Completed optimiser steps of the run when the event happened. */
   readonly step: number;
   /** Index of the run, added by `restarts` (0-based). */
   readonly run?: number;
@@ -14,13 +16,15 @@ interface RunPosition {
 
 /** The first event of a `fit` run: its size and where it starts (epoch 0, or where `resumeFrom` left off). */
 export interface StartEvent extends RunPosition {
+  /** Discriminant: `'start'`. */
   readonly type: 'start';
   /** Total epochs of the run (`fit`'s `epochs`). */
   readonly epochs: number;
   /** Optimiser steps (mini-batches) per epoch. */
   readonly stepsPerEpoch: number;
-  /** Training samples, and validation samples (0 without validation). */
+  /** Training samples (after holding out the validation split). */
   readonly samples: number;
+  /** Validation samples (0 without validation). */
   readonly valSamples: number;
   /**
    * When the run resumes from a snapshot that holds them: the saved state of operators such as
@@ -34,9 +38,11 @@ export interface StartEvent extends RunPosition {
  * `trainOn` emits one per batch, with `epoch` 0 (online training has no epochs).
  */
 export interface StepEvent extends RunPosition {
+  /** Discriminant: `'step'`. */
   readonly type: 'step';
   /** The epoch this step belongs to, 1-based (0 for `trainOn`). */
   readonly epoch: number;
+  /** The loss of this step's mini-batch, before the update. */
   readonly loss: number;
   /** Exponential moving average of the loss, added by `smoothLoss`. */
   readonly smoothLoss?: number;
@@ -50,13 +56,19 @@ export interface StepEvent extends RunPosition {
  * that differs between two otherwise identical seeded runs in real time.
  */
 export interface EpochEvent extends RunPosition {
+  /** Discriminant: `'epoch'`. */
   readonly type: 'epoch';
+  /** Mean of the epoch's step losses, weighted by batch size. */
   readonly loss: number;
+  /** The `metrics` option's values on the training set after the epoch, by reported name (`{}` without metrics). */
   readonly metrics: Readonly<Record<string, number>>;
+  /** The loss on the validation set after the epoch (only with `validation`). */
   readonly valLoss?: number;
+  /** The metrics on the validation set after the epoch, by reported name (only with `validation`). */
   readonly valMetrics?: Readonly<Record<string, number>>;
   /** The learning rate the optimiser had at the end of the epoch. */
   readonly lr: number;
+  /** The epoch's duration in milliseconds on the run's scheduler clock (virtual under a `TestScheduler`). */
   readonly elapsedMs: number;
   /** The epoch loss smoothed by `smoothLoss(alpha, { on: 'epoch' })`. */
   readonly smoothLoss?: number;
@@ -64,7 +76,9 @@ export interface EpochEvent extends RunPosition {
 
 /** A `control$` command that was applied, at a step boundary. */
 export interface ControlEvent extends RunPosition {
+  /** Discriminant: `'control'`. */
   readonly type: 'control';
+  /** The `type` of the command applied. */
   readonly command: 'pause' | 'resume' | 'stop' | 'setLearningRate';
   /** The learning rate after the command. */
   readonly lr: number;
@@ -72,9 +86,13 @@ export interface ControlEvent extends RunPosition {
 
 /** `earlyStopping` ended the run: `monitor` did not improve for `patience` epochs. */
 export interface EarlyStopEvent extends RunPosition {
+  /** Discriminant: `'earlyStop'`. */
   readonly type: 'earlyStop';
+  /** The monitored quantity's name: `'valLoss'`, `'metrics.accuracy'`, ... or the monitor function's name. */
   readonly monitor: string;
+  /** The best value of the monitored quantity during the run. */
   readonly best: number;
+  /** The epoch that reached `best`. */
   readonly bestEpoch: number;
   /** Whether the weights of `bestEpoch` were loaded back into the model (`restoreBest`). */
   readonly restored: boolean;
@@ -82,9 +100,13 @@ export interface EarlyStopEvent extends RunPosition {
 
 /** `reduceLROnPlateau` changed the learning rate. */
 export interface LearningRateEvent extends RunPosition {
+  /** Discriminant: `'learningRate'`. */
   readonly type: 'learningRate';
+  /** The new learning rate, applied from the next step. */
   readonly lr: number;
+  /** The learning rate before the reduction. */
   readonly previous: number;
+  /** The monitored quantity's name: `'valLoss'`, `'metrics.accuracy'`, ... or the monitor function's name. */
   readonly monitor: string;
 }
 
@@ -95,7 +117,9 @@ export interface LearningRateEvent extends RunPosition {
  * event passes them.
  */
 export interface CheckpointEvent extends RunPosition {
+  /** Discriminant: `'checkpoint'`. */
   readonly type: 'checkpoint';
+  /** The run's state at this step boundary, what `fit`'s `resumeFrom` continues from. */
   readonly snapshot: Snapshot;
   /** The monitored value, added by `checkpoint` with `onlyBest`. */
   readonly value?: number;
@@ -103,15 +127,23 @@ export interface CheckpointEvent extends RunPosition {
 
 /** The last event of `restarts`: a summary of one metric over the runs (not a `TrainEvent`: it belongs to no run). */
 export interface SummaryEvent {
+  /** Discriminant: `'summary'`. */
   readonly type: 'summary';
+  /** The name of the summarised number: `restarts`' `name`, the monitored field, or `'score'`. */
   readonly metric: string;
+  /** Number of trainings (`restarts`' `n`). */
   readonly runs: number;
+  /** The seed of each training, in run order (`seed + i`). */
   readonly seeds: readonly number[];
+  /** The summarised number of each training, in run order. */
   readonly values: readonly number[];
+  /** Mean of `values`. */
   readonly mean: number;
   /** Population standard deviation (ddof 0, as numpy's `std`). */
   readonly std: number;
+  /** Smallest of `values`. */
   readonly min: number;
+  /** Largest of `values`. */
   readonly max: number;
 }
 

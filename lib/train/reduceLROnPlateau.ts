@@ -16,6 +16,7 @@ import { operatorState } from './operatorState.js';
 export interface ReduceLROnPlateauOptions {
   /** What to watch in the epoch events. Default `'valLoss'` with validation, else `'loss'`. */
   monitor?: Monitor;
+  /** Whether smaller or larger is better. Default `'max'` for accuracy-like metrics, else `'min'`. */
   mode?: MonitorMode;
   /** The learning rate is multiplied by `factor`, in (0, 1). Default 0.1. */
   factor?: number;

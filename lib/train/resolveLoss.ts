@@ -14,11 +14,17 @@ export type LossFn = (pred: Tensor, target: Tensor) => Tensor;
 
 /** The losses `fit` and `trainOn` know by name (each the op of that name in rxgrad). */
 export const LOSSES = {
+  /** `loss: 'mse'`: the op {@link mse}. */
   mse,
+  /** `loss: 'sse'`: the op {@link sse}. */
   sse,
+  /** `loss: 'crossEntropy'`: the op {@link crossEntropy}. */
   crossEntropy,
+  /** `loss: 'binaryCrossEntropy'`: the op {@link binaryCrossEntropy}. */
   binaryCrossEntropy,
+  /** `loss: 'binaryCrossEntropyWithLogits'`: the op {@link binaryCrossEntropyWithLogits}. */
   binaryCrossEntropyWithLogits,
+  /** `loss: 'nll'`: the op {@link nll}. */
   nll,
 } as const satisfies Record<string, LossFn>;
 

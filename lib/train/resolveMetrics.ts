@@ -16,13 +16,21 @@ export type MetricFn = (pred: Tensor, target: Tensor) => number | Tensor;
 
 /** The metrics known by name (rxgrad's metrics with their default options). */
 export const METRICS = {
+  /** `'accuracy'` in a `metrics` option: {@link accuracy}. */
   accuracy,
+  /** `'binaryAccuracy'` in a `metrics` option: {@link binaryAccuracy}. */
   binaryAccuracy,
+  /** `'precision'` in a `metrics` option: {@link precision} with its defaults (binary, positive class 1). */
   precision,
+  /** `'recall'` in a `metrics` option: {@link recall} with its defaults (binary, positive class 1). */
   recall,
+  /** `'f1'` in a `metrics` option: {@link f1} with its defaults (binary, positive class 1). */
   f1,
+  /** `'mae'` in a `metrics` option: {@link mae}. */
   mae,
+  /** `'rmse'` in a `metrics` option: {@link rmse}. */
   rmse,
+  /** `'r2'` in a `metrics` option: {@link r2}. */
   r2,
 } as const satisfies Record<string, (pred: Tensor, target: Tensor) => number>;
 

@@ -6,7 +6,12 @@ import { type Monitor, resolveMonitor } from './monitor.js';
 /** What a `restarts` factory returns for one training: its events, or its events and a score computed once it completed. */
 export type Trial =
   | Observable<TrainEvent>
-  | { readonly run$: Observable<TrainEvent>; readonly score: () => number };
+  | {
+      /** The training's events. */
+      readonly run$: Observable<TrainEvent>;
+      /** The training's number for the summary, called once `run$` has completed. */
+      readonly score: () => number;
+    };
 
 /** Options of `restarts`. */
 export interface RestartsOptions {

@@ -32,22 +32,33 @@ export type FromWorker<E = unknown> =
  * A command for a run in a worker: one of `fit`'s control commands (`pause`, `resume`, `stop`,
  * `setLearningRate`), or `requestWeights` to get the current weights back.
  */
-export type WorkerControl = ControlCommand | { readonly type: 'requestWeights' };
+export type WorkerControl =
+  | ControlCommand
+  | {
+      /** Ask the worker for a copy of the current weights. */
+      readonly type: 'requestWeights';
+    };
 
 /** A model's weights as plain data: one entry per parameter, by dotted name. */
 export type WeightsData = Record<
   string,
   {
+    /** The parameter's shape. */
     readonly shape: readonly number[];
+    /** The parameter's dtype. */
     readonly dtype: DType;
+    /** A copy of its values, row-major. */
     readonly data: Float32Array | Float64Array;
   }
 >;
 
 /** An error as it crosses the boundary. */
 export interface SerializedError {
+  /** The error's class name (`'ShapeError'`, ...): `deserializeError` rebuilds rxgrad's and the built-in error classes by it. */
   readonly name: string;
+  /** The error's message. */
   readonly message: string;
+  /** The stack trace from the worker, when there was one. */
   readonly stack?: string;
   /** Other own properties of the error that are plain data (numbers, strings, booleans). */
   readonly props?: Record<string, string | number | boolean | null>;
@@ -58,10 +69,15 @@ export interface SerializedError {
  * `nodeWorker(...)` from `rxgrad/node` adapts a `worker_threads` Worker to it.
  */
 export interface WorkerLike {
+  /** Sends a message (structured-cloned) to the worker. */
   postMessage(message: unknown): void;
+  /** Listens to the worker's messages; `event.data` is the message. */
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** Listens to the worker's crashes (an uncaught error in the worker). */
   addEventListener(type: 'error', listener: (event: WorkerErrorEventLike) => void): void;
+  /** Listens to messages from the worker that could not be deserialised. */
   addEventListener(type: 'messageerror', listener: (event: unknown) => void): void;
+  /** Stops the worker at once. */
   terminate(): unknown;
 }
 
@@ -71,6 +87,7 @@ export interface WorkerErrorEventLike {
   readonly error?: unknown;
   /** The platform's message, e.g. `Uncaught ShapeError: ...` in Chromium. */
   readonly message?: string;
+  /** A browser's: keeps the error from being reported again as uncaught in the page. */
   preventDefault?(): void;
 }
 
@@ -79,7 +96,9 @@ export interface WorkerErrorEventLike {
  * (`self`) in a browser, `parentPort` from `node:worker_threads` in Node.
  */
 export interface PortLike {
+  /** Sends a message to the main thread, moving the `transfer` buffers instead of copying them. */
   postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+  /** Listens to the main thread's messages; `event.data` is the message. */
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 

@@ -28,8 +28,9 @@ export interface ExportOnnxOptions {
   preprocessing?: Preprocessor | PreprocessorState | readonly (Preprocessor | PreprocessorState)[];
   /** `Linear` as one `Gemm` node (default, for rank-2 inputs) or `MatMul` then `Add`. */
   linear?: 'gemm' | 'matmul';
-  /** Names of the graph's input and output. Default `'input'` and `'output'`. */
+  /** Name of the graph's input. Default `'input'`. */
   inputName?: string;
+  /** Name of the graph's output. Default `'output'`. */
   outputName?: string;
   /** dtype of a model without parameters. Default `'float64'`. */
   dtype?: DType;
