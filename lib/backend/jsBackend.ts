@@ -1,8 +1,10 @@
 import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js';
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv2dKernels.js';
 import { binaryLoop, unaryLoop } from './elementwiseLoops.js';
 import { erf, gelu } from './erf.js';
 import { matvec } from './matvec.js';
+import { maxPool2dIndices } from './pool2dKernels.js';
 
 type Fn1 = (x: number, a: number, b: number) => number;
 type Fn2 = (x: number, y: number) => number;
@@ -230,4 +232,15 @@ function transpose(x: TypedArray, shape: Shape, perm: readonly number[], out: Ty
 }
 
 /** The portable plain-TypeScript kernels: correct everywhere, the reference for faster backends. */
-export const jsBackend: Backend = { name: 'js', unary, binary, reduce, matmul, transpose };
+export const jsBackend: Backend = {
+  name: 'js',
+  unary,
+  binary,
+  reduce,
+  matmul,
+  transpose,
+  conv2d,
+  conv2dBackpropInput,
+  conv2dBackpropFilter,
+  maxPool2dIndices,
+};
