@@ -100,6 +100,6 @@ export interface Backend {
     dw: TypedArray,
     geometry: Conv2dGeometry,
   ): void;
-  /** indices[N,C,oh,ow] = flat index into x of each window's maximum (first of ties). */
-  maxPool2dIndices(x: TypedArray, indices: Int32Array, geometry: Window2d): void;
+  /** y[N,C,oh,ow] = each window's maximum, indices = its flat index into x (first of ties). */
+  maxPool2d(x: TypedArray, y: TypedArray, indices: Int32Array, geometry: Window2d): void;
 }

@@ -4,7 +4,7 @@ import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv2dKerne
 import { binaryLoop, unaryLoop } from './elementwiseLoops.js';
 import { erf, gelu } from './erf.js';
 import { matvec } from './matvec.js';
-import { maxPool2dIndices } from './pool2dKernels.js';
+import { maxPool2d } from './pool2dKernels.js';
 
 type Fn1 = (x: number, a: number, b: number) => number;
 type Fn2 = (x: number, y: number) => number;
@@ -242,5 +242,5 @@ export const jsBackend: Backend = {
   conv2d,
   conv2dBackpropInput,
   conv2dBackpropFilter,
-  maxPool2dIndices,
+  maxPool2d,
 };

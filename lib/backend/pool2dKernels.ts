@@ -2,12 +2,12 @@ import type { TypedArray } from '../core/index.js';
 import type { Window2d } from './window2d.js';
 
 /**
- * For each output position of a max pooling, the flat index into `x` of its window's largest
- * element. Ties go to the first in row-major window order, and a NaN wins (as PyTorch); the
- * padding never wins (it is −∞). A window wholly in the padding (never, with padding at most
- * half the kernel) gets −1.
+ * Max pooling: y = the largest element of each window, and `indices` its flat index into x.
+ * Ties go to the first in row-major window order, and a NaN wins (as PyTorch); the padding
+ * never wins (it is −∞). A window wholly in the padding (never, with padding at most half the
+ * kernel) gets −∞ and index −1.
  */
-export function maxPool2dIndices(x: TypedArray, indices: Int32Array, g: Window2d): void {
+export function maxPool2d(x: TypedArray, y: TypedArray, indices: Int32Array, g: Window2d): void {
   const { n, c, h, w, kh, kw, sh, sw, dh, dw, padTop, padLeft, oh, ow } = g;
   let o = 0;
   for (let plane = 0; plane < n * c; plane++) {
@@ -24,12 +24,13 @@ export function maxPool2dIndices(x: TypedArray, indices: Int32Array, g: Window2d
             if (ix < 0 || ix >= w) continue;
             const at = base + iy * w + ix;
             const v = x[at];
-            if (best < 0 || v > max || (Number.isNaN(v) && !Number.isNaN(max))) {
+            if (best < 0 || v > max || (v !== v && max === max)) {
               best = at;
               max = v;
             }
           }
         }
+        y[o] = max;
         indices[o] = best;
       }
     }

@@ -18,6 +18,7 @@ import { log } from './log.js';
 import { matmul } from './matmul.js';
 import { max } from './max.js';
 import { maximum } from './maximum.js';
+import { maxPool2d } from './maxPool2d.js';
 import { min } from './min.js';
 import { minimum } from './minimum.js';
 import { mul } from './mul.js';
@@ -83,6 +84,7 @@ export const primitives = {
   conv2d,
   conv2dBackpropInput,
   conv2dBackpropFilter,
+  maxPool2d,
 } as const;
 
 export type PrimitiveName = keyof typeof primitives;

@@ -264,6 +264,7 @@ export const primitiveRows: Record<PrimitiveName, Row> = {
   conv2d: conv2dRow(),
   conv2dBackpropInput: backpropRow('input'),
   conv2dBackpropFilter: backpropRow('filter'),
+  maxPool2d: poolRow('max'),
 };
 
 function dependentPair(
@@ -341,7 +342,6 @@ export const compositeRows: Record<string, Row> = {
   },
   crossEntropy: { cases: classificationCases(crossEntropy, false) },
   nll: { cases: classificationCases(nll, true) },
-  maxPool2d: poolRow('max'),
   avgPool2d: poolRow('avg'),
   globalAvgPool2d: globalAvgPoolRow(),
   pad: padRow(),

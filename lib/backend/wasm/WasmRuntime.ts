@@ -40,6 +40,8 @@ type PackFn = (b: number, k: number, n: number, transB: number, dst: number) => 
 type UnaryFn = (op: number, x: number, out: number, n: number, a: number, b: number) => number;
 type BinaryFn = (...args: number[]) => number;
 type ReduceFn = (...args: number[]) => number;
+/** A kernel export: numbers in (byte offsets, sizes), a number out. */
+export type KernelFn = (...args: number[]) => number;
 
 const PAGE = 65536;
 const MAX_PAGES = 32768;
@@ -377,6 +379,34 @@ export class WasmRuntime {
     const f = e === 8 ? this.kernels.reduceF64 : this.kernels.reduceF32;
     if (f(code, px, po, outer, mid, inner) !== 0) return false;
     this.get(out, 0, out.length, po);
+    return true;
+  }
+
+  /**
+   * Runs a kernel of its own file (conv2dWasm.ts and the like) on scratch: copies `inputs` in
+   * (a null input gets offset 0), reserves room for `outputs` and `workBytes`, calls `run` with
+   * the kernels' exports, the operands' byte offsets (inputs, then outputs) and the work
+   * offset, then copies the outputs back. False if the memory cannot hold them.
+   */
+  runWith(
+    inputs: readonly (Float | Int32Array | null)[],
+    outputs: readonly (Float | Int32Array)[],
+    workBytes: number,
+    run: (kernels: Record<string, KernelFn>, pointers: number[], work: number) => void,
+  ): boolean {
+    this.reset();
+    const pointers = [...inputs, ...outputs].map((a) => (a ? this.alloc(a.byteLength) : 0));
+    const work = this.alloc(workBytes);
+    if (!this.commit()) return false;
+    const view = (a: Float | Int32Array, ptr: number) =>
+      new (a.constructor as Float64ArrayConstructor)(this.buffer, ptr, a.length);
+    inputs.forEach((a, i) => {
+      if (a) view(a, pointers[i]).set(a);
+    });
+    run(this.kernels as unknown as Record<string, KernelFn>, pointers, work);
+    outputs.forEach((a, i) => {
+      a.set(view(a, pointers[inputs.length + i]));
+    });
     return true;
   }
 
