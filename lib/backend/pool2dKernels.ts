@@ -24,7 +24,7 @@ export function maxPool2d(x: TypedArray, y: TypedArray, indices: Int32Array, g: 
             if (ix < 0 || ix >= w) continue;
             const at = base + iy * w + ix;
             const v = x[at];
-            if (best < 0 || v > max || (v !== v && max === max)) {
+            if (best < 0 || v > max || (Number.isNaN(v) && !Number.isNaN(max))) {
               best = at;
               max = v;
             }

@@ -126,14 +126,14 @@ export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {})
   };
 }
 
-/** The model's weights from the file: every parameter present, with its shape and dtype. */
+/** The model's weights from the file: every parameter and buffer present, with its shape and dtype. */
 function checkWeights(
   model: Module,
   tensors: Record<string, Tensor>,
   where: string,
 ): Record<string, Tensor> {
   const out: Record<string, Tensor> = {};
-  for (const [name, p] of model.namedParameters()) {
+  for (const [name, p] of [...model.namedParameters(), ...model.namedBuffers()]) {
     const t = tensors[name];
     if (t === undefined) {
       throw new FormatError(

@@ -175,7 +175,7 @@ function backpropInput<T>(dy: usize, wt: usize, dx: usize, geom: usize, s0: i32,
   }
 }
 
-/** dw = Σ over samples s0…s1 (overwritten, not accumulated across calls). */
+/** dw = Σ over samples s0…s1 (overwritten): each part of a shared job writes its own dw. */
 function backpropFilter<T>(x: usize, dy: usize, dw: usize, geom: usize, s0: i32, s1: i32, work: usize): void {
   const E = <usize>sizeof<T>();
   const c = gi(geom, C), o = gi(geom, O), groups = gi(geom, GROUPS);
@@ -205,7 +205,8 @@ function backpropFilter<T>(x: usize, dy: usize, dw: usize, geom: usize, s0: i32,
 
 // Exports: pointers are byte offsets; b = 0 means no bias. The unused arguments keep the calling
 // convention of a thread-pool job (7 arguments, a part's range i0 i1 j0 j1, the work buffer):
-// here the part is the samples i0…i1.
+// here the part is the samples i0…i1, and a filter gradient's part writes the j0-th dw of a
+// row of them (summed by the caller).
 
 export function conv2dF64(x: usize, w: usize, b: usize, y: usize, geom: usize, _a: i32, _b: i32,
   s0: i32, s1: i32, _j0: i32, _j1: i32, work: usize): void {
@@ -223,11 +224,14 @@ export function conv2dBackpropInputF32(dy: usize, w: usize, dx: usize, geom: usi
   s0: i32, s1: i32, _j0: i32, _j1: i32, work: usize): void {
   backpropInput<f32>(dy, w, dx, geom, s0, s1, work);
 }
+@inline function filterBytes(geom: usize, E: usize): usize {
+  return <usize>gi(geom, O) * <usize>tapsOf(geom) * E;
+}
 export function conv2dBackpropFilterF64(x: usize, dy: usize, dw: usize, geom: usize, _a: i32, _b: i32, _c: i32,
-  s0: i32, s1: i32, _j0: i32, _j1: i32, work: usize): void {
-  backpropFilter<f64>(x, dy, dw, geom, s0, s1, work);
+  s0: i32, s1: i32, slot: i32, _j1: i32, work: usize): void {
+  backpropFilter<f64>(x, dy, dw + <usize>slot * filterBytes(geom, 8), geom, s0, s1, work);
 }
 export function conv2dBackpropFilterF32(x: usize, dy: usize, dw: usize, geom: usize, _a: i32, _b: i32, _c: i32,
-  s0: i32, s1: i32, _j0: i32, _j1: i32, work: usize): void {
-  backpropFilter<f32>(x, dy, dw, geom, s0, s1, work);
+  s0: i32, s1: i32, slot: i32, _j1: i32, work: usize): void {
+  backpropFilter<f32>(x, dy, dw + <usize>slot * filterBytes(geom, 4), geom, s0, s1, work);
 }

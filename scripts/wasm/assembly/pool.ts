@@ -9,9 +9,9 @@ const SH = 8, SW = 9, DH = 10, DW = 11, PT = 12, PL = 13, OH = 14, OW = 15;
   return load<i32>(geom + (<usize>field << 2));
 }
 
-/** v replaces the best so far when larger, or NaN over a number. */
+/** v replaces the best so far when larger, or NaN over a number (no branch: maxima are random). */
 @inline function better<T>(v: T, top: T): bool {
-  return v > top || (v != v && top == top);
+  return <bool>(<i32>(v > top) | (<i32>(v != v) & <i32>(top == top)));
 }
 
 function pool<T>(x: usize, y: usize, out: usize, geom: usize): void {
@@ -39,10 +39,9 @@ function pool<T>(x: usize, y: usize, out: usize, geom: usize): void {
             for (let j = i == 0 ? 1 : 0; j < kw; j++) {
               const at = row + j * dw;
               const v = load<T>(x + <usize>at * E);
-              if (better<T>(v, top)) {
-                best = at;
-                top = v;
-              }
+              const take = better<T>(v, top);
+              best = select<i32>(at, best, take);
+              top = select<T>(v, top, take);
             }
           }
         } else {
