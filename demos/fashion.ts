@@ -44,7 +44,7 @@ import { collect } from './train.js';
 export const SUBSET_DIR = join(import.meta.dirname, '..', 'data', 'fashion-mnist');
 
 /** The network of the demo and of the benchmark: two conv + pool blocks and a linear head. */
-export const CNN_CHANNELS = [16, 32] as const;
+export const CNN_CHANNELS = [32, 64] as const;
 
 /** conv 3×3 (1 → c1) · relu · max-pool 2 · conv 3×3 (c1 → c2) · relu · max-pool 2 · linear (c2·7·7 → 10). */
 export function fashionCnn(seed: number): Sequential {
@@ -62,7 +62,7 @@ export function fashionCnn(seed: number): Sequential {
 }
 
 /** An MLP with about as many parameters as the CNN: 784 → h (relu) → 10. */
-export function fashionMlp(seed: number, hidden = 26): Sequential {
+export function fashionMlp(seed: number, hidden = 64): Sequential {
   return new Sequential(
     new Flatten(),
     new Linear(784, hidden, { dtype: 'float32', seed, init: 'heUniform' }),
@@ -151,7 +151,7 @@ async function run(o: DemoOptions) {
   // --fast (the tests): a fifth of the subset, two epochs
   const train0 = o.fast ? loaded.train.subset(range(2000)) : loaded.train;
   const test = o.fast ? loaded.test.subset(range(1000)) : loaded.test;
-  const epochCount = o.epochs ?? (o.fast ? 2 : full ? 10 : 6);
+  const epochCount = o.epochs ?? (o.fast ? 2 : full ? 6 : 3);
   log(
     `Fashion-MNIST ${full ? `from ${dir}` : '(the balanced subset in data/fashion-mnist)'}: ${train0.length} training and ${test.length} test images of 28×28 pixels, 10 classes.`,
   );
@@ -161,7 +161,7 @@ async function run(o: DemoOptions) {
   log('');
   log(`CNN, ${cnn.parameterCount().toLocaleString('en-US')} parameters:`);
   for (const line of cnn.toString().split('\n').slice(1, -1)) log(`  ${line.trim()}`);
-  log(`MLP, ${mlp.parameterCount().toLocaleString('en-US')} parameters: 784 → 26 (relu) → 10.`);
+  log(`MLP, ${mlp.parameterCount().toLocaleString('en-US')} parameters: 784 → 64 (relu) → 10.`);
   log(
     `Both: softmax cross-entropy, Adam with a cosine decay of the learning rate from 2e-3 to 0, batch 64, ${epochCount} epochs.`,
   );

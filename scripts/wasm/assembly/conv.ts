@@ -24,6 +24,10 @@ const SH = 8, SW = 9, DH = 10, DW = 11, PT = 12, PL = 13, OH = 14, OW = 15;
   return last < 0 ? 0 : min(last / s + 1, out);
 }
 
+@inline function zero<T>(at: usize, n: i32): void {
+  for (let i = 0; i < n; i++) store<T>(at + <usize>i * sizeof<T>(), <T>0);
+}
+
 /**
  * cols[r, p] for the cg channels at x (one sample's group): row r = (c·kh + i)·kw + j,
  * column p = oy·ow + ox, zero where the tap falls in the padding.
@@ -42,20 +46,19 @@ function im2col<T>(x: usize, cg: i32, geom: usize, cols: usize): void {
       for (let j = 0; j < kw; j++) {
         const offX = j * dw - pl;
         const x0 = lo(offX, sw, ow), x1 = max(hi(offX, sw, w, ow), x0);
-        if (y0 > 0) memory.fill(dst, 0, <usize>(y0 * ow) * E);
+        // NOTE: rows are short (oh·ow of 196 or 784 values in rows of 7 to 28): explicit loops,
+        // since memory.copy and memory.fill of a few dozen bytes cost a call each
+        zero<T>(dst, y0 * ow);
         for (let oy = y0; oy < y1; oy++) {
           const row = dst + <usize>(oy * ow) * E;
-          if (x0 > 0) memory.fill(row, 0, <usize>x0 * E);
+          zero<T>(row, x0);
           const src = plane + <usize>((oy * sh + offY) * w + x0 * sw + offX) * E;
-          if (sw == 1) memory.copy(row + <usize>x0 * E, src, <usize>(x1 - x0) * E);
-          else {
-            for (let ox = x0; ox < x1; ox++) {
-              store<T>(row + <usize>ox * E, load<T>(src + <usize>((ox - x0) * sw) * E));
-            }
+          for (let ox = x0; ox < x1; ox++) {
+            store<T>(row + <usize>ox * E, load<T>(src + <usize>((ox - x0) * sw) * E));
           }
-          if (x1 < ow) memory.fill(row + <usize>x1 * E, 0, <usize>(ow - x1) * E);
+          zero<T>(row + <usize>x1 * E, ow - x1);
         }
-        if (y1 < oh) memory.fill(dst + <usize>(y1 * ow) * E, 0, <usize>((oh - y1) * ow) * E);
+        zero<T>(dst + <usize>(y1 * ow) * E, (oh - y1) * ow);
         dst += <usize>(oh * ow) * E;
       }
     }

@@ -14,19 +14,66 @@ const SH = 8, SW = 9, DH = 10, DW = 11, PT = 12, PL = 13, OH = 14, OW = 15;
   return <bool>(<i32>(v > top) | (<i32>(v != v) & <i32>(top == top)));
 }
 
+/** v replaces `top` in the lanes where it is larger, or NaN over a number (f32x4 lanes). */
+@inline function better32(v: v128, top: v128): v128 {
+  return v128.or(f32x4.gt(v, top), v128.and(f32x4.ne(v, v), f32x4.eq(top, top)));
+}
+
+/**
+ * The common case, 2×2 windows with stride 2 and no padding or dilation, four outputs at a time
+ * in f32: each row pair's eight inputs are split into even and odd columns, and the four
+ * candidates of each window compared lane by lane in row-major order (so ties and NaN go as in
+ * the general loop). Returns the outputs done in `row` (the rest go through the general loop).
+ */
+@inline function pool2x2Row32(x: usize, y: usize, out: usize, r0: i32, w: i32, ow: i32): i32 {
+  let ox = 0;
+  const lanes = i32x4(0, 2, 4, 6);
+  for (; ox + 4 <= ow; ox += 4) {
+    const at = r0 + 2 * ox;
+    const p = x + (<usize>at << 2);
+    const a = v128.load(p), b = v128.load(p, 16);
+    const c = v128.load(p + (<usize>w << 2)), d = v128.load(p + (<usize>w << 2), 16);
+    let top = i32x4.shuffle(a, b, 0, 2, 4, 6);
+    let best = i32x4.add(i32x4.splat(at), lanes);
+    let v = i32x4.shuffle(a, b, 1, 3, 5, 7);
+    let take = better32(v, top);
+    top = v128.bitselect(v, top, take);
+    best = v128.bitselect(i32x4.add(best, i32x4.splat(1)), best, take);
+    const first = i32x4.add(i32x4.splat(at + w), lanes);
+    v = i32x4.shuffle(c, d, 0, 2, 4, 6);
+    take = better32(v, top);
+    top = v128.bitselect(v, top, take);
+    best = v128.bitselect(first, best, take);
+    v = i32x4.shuffle(c, d, 1, 3, 5, 7);
+    take = better32(v, top);
+    top = v128.bitselect(v, top, take);
+    best = v128.bitselect(i32x4.add(first, i32x4.splat(1)), best, take);
+    v128.store(y + (<usize>ox << 2), top);
+    v128.store(out + (<usize>ox << 2), best);
+  }
+  return ox;
+}
+
 function pool<T>(x: usize, y: usize, out: usize, geom: usize): void {
   const E = <usize>sizeof<T>();
   const h = gi(geom, H), w = gi(geom, W), kh = gi(geom, KH), kw = gi(geom, KW);
   const sh = gi(geom, SH), sw = gi(geom, SW), dh = gi(geom, DH), dw = gi(geom, DW);
   const pt = gi(geom, PT), pl = gi(geom, PL), oh = gi(geom, OH), ow = gi(geom, OW);
   const planes = gi(geom, N) * gi(geom, C);
+  const fast = sizeof<T>() == 4 && kh == 2 && kw == 2 && sh == 2 && sw == 2 && dh == 1 && dw == 1 &&
+    pt == 0 && pl == 0;
   let o: usize = 0;
   for (let plane = 0; plane < planes; plane++) {
     const base = plane * h * w;
     for (let oy = 0; oy < oh; oy++) {
       const y0 = oy * sh - pt;
       const rowsInside = y0 >= 0 && y0 + (kh - 1) * dh < h;
-      for (let ox = 0; ox < ow; ox++, o++) {
+      let ox = 0;
+      if (fast) {
+        ox = pool2x2Row32(x, y + o * E, out + (o << 2), base + y0 * w, w, ow);
+        o += <usize>ox;
+      }
+      for (; ox < ow; ox++, o++) {
         const x0 = ox * sw - pl;
         let best = -1;
         let top: T = <T>0;

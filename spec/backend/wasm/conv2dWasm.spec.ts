@@ -148,4 +148,26 @@ describe('WebAssembly max pooling (values and indices) agrees with the JS refere
       { numRuns: 60 },
     );
   });
+
+  it('the 2×2 stride-2 float32 fast path: ties, NaN, widths with and without a leftover column', () => {
+    for (const [h, w] of [
+      [28, 28],
+      [14, 14],
+      [7, 9],
+      [4, 17],
+    ]) {
+      const g = poolWindow([2, 3, h, w], 2, {}, 'maxPool2d');
+      const x = new Float32Array(6 * h * w);
+      for (let i = 0; i < x.length; i++) x[i] = (i * 7) % 3;
+      x[5] = Number.NaN;
+      x[w + 2] = Number.NaN;
+      const size = 6 * g.oh * g.ow;
+      const [got, want] = [new Int32Array(size), new Int32Array(size)];
+      const [y, yWant] = [new Float32Array(size), new Float32Array(size)];
+      expect(wasmMaxPool2d(rt, x, y, got, g)).toBe(true);
+      jsBackend.maxPool2d(x, yWant, want, g);
+      expect(Array.from(got)).toEqual(Array.from(want));
+      expect(Array.from(y)).toEqual(Array.from(yWant));
+    }
+  });
 });
