@@ -171,3 +171,28 @@ describe('WebAssembly max pooling (values and indices) agrees with the JS refere
     }
   });
 });
+
+describe('a convolution shared over threads', () => {
+  it('gives bit for bit what one thread gives (sample ranges fixed by the geometry)', () => {
+    const shared = WasmRuntime.create({ sharedMemory: true })!;
+    expect(shared.info.sharedMemory).toBe(true); // Node has SharedArrayBuffer
+    // 16·32·14·14·16·9 ≈ 14.5 M multiply-adds: above the threshold for sharing
+    const g = conv2dGeometry([16, 16, 14, 14], [32, 16, 3, 3], { padding: 1 });
+    const x = fill(new Float32Array(16 * 16 * 196), 1);
+    const w = fill(new Float32Array(32 * 16 * 9), 2);
+    const dy = fill(new Float32Array(16 * 32 * 196), 3);
+    const run = (threads: number) => {
+      shared.setThreads(threads);
+      const y = new Float32Array(dy.length);
+      const dx = new Float32Array(x.length);
+      const dw = new Float32Array(w.length);
+      expect(wasmConv2d(shared, x, w, null, y, g)).toBe(true);
+      expect(wasmConv2dBackpropInput(shared, dy, w, dx, g)).toBe(true);
+      expect(wasmConv2dBackpropFilter(shared, x, dy, dw, g)).toBe(true);
+      return [y, dx, dw].map((a) => Array.from(a));
+    };
+    const one = run(1);
+    for (let r = 0; r < 3; r++) expect(run(2)).toEqual(one);
+    shared.terminate();
+  });
+});
