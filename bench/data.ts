@@ -66,13 +66,53 @@ export function mlpData(): WorkloadData {
   };
 }
 
-export const WORKLOADS = { tutorial: tutorialData, neuron: neuronData, mlp: mlpData };
+/** Bounds U(±1/√fanIn) of PyTorch's default init, drawn from `rng`. */
+function uniform(rng: Random, shape: readonly number[], bound: number): Named {
+  const n = shape.reduce((p, d) => p * d, 1);
+  const data = new Float64Array(n);
+  for (let i = 0; i < n; i++) data[i] = bound * (2 * rng.uniform() - 1);
+  return { shape, data };
+}
+
+/**
+ * The fashion demo's CNN on one batch: 64 images 1×28×28 (values in [0, 1)), conv 3×3 1 → 32
+ * (padding 1) · relu · max-pool 2 · conv 3×3 32 → 64 · relu · max-pool 2 · linear 3136 → 10,
+ * weights as PyTorch initialises them (conv weights [O, C, kH, kW]; the linear weight [in, out]
+ * with its inputs in NCHW flattening order).
+ */
+export function cnnData(): WorkloadData {
+  const rng = new Random(4);
+  const x = {
+    shape: [64, 1, 28, 28],
+    data: Float64Array.from({ length: 64 * 784 }, () => rng.uniform()),
+  };
+  const labels = new Float64Array(64);
+  for (let i = 0; i < 64; i++) labels[i] = rng.int(10);
+  return {
+    x,
+    labels: { shape: [64], data: labels },
+    w1: uniform(rng, [32, 1, 3, 3], 1 / 3),
+    b1: uniform(rng, [32], 1 / 3),
+    w2: uniform(rng, [64, 32, 3, 3], 1 / Math.sqrt(288)),
+    b2: uniform(rng, [64], 1 / Math.sqrt(288)),
+    w3: uniform(rng, [3136, 10], 1 / 56),
+    b3: uniform(rng, [10], 1 / 56),
+  };
+}
+
+export const WORKLOADS = {
+  tutorial: tutorialData,
+  neuron: neuronData,
+  mlp: mlpData,
+  cnn: cnnData,
+};
 
 /** Hyper-parameters every peer uses. */
 export const SETTINGS = {
   tutorial: { lr: 1e-6 },
   neuron: { lr: 0.1 },
   mlp: { lr: 0.01 },
+  cnn: { lr: 0.05 },
 } as const;
 
 /** Writes every workload's arrays as raw float64 files (for the numpy peer); returns the folder. */

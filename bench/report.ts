@@ -1,7 +1,8 @@
 /**
- * The second half of `npm run bench`: runs the numpy peer (when python3 with numpy is there),
- * merges its medians with vitest's (bench/results/vitest.json), prints the tables with ratios,
- * and writes bench/results/latest.json and latest.md.
+ * The second half of `npm run bench`: runs the numpy peer (when python3 with numpy is there) and
+ * the PyTorch peer of the CNN (when a python3 has torch), merges their medians with vitest's
+ * (bench/results/vitest.json), prints the tables with ratios, and writes
+ * bench/results/latest.json and latest.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,8 +56,30 @@ if (py.status === 0) {
   else numpyNote = 'numpy peer failed (see above); its columns are empty.';
 } else numpyNote = 'python3 with numpy not found: the numpy columns are empty.';
 
-if (numpy) {
-  for (const [workload, peers] of Object.entries(numpy.workloads)) {
+interface TorchJson {
+  torch: string;
+  threads: number;
+  workloads: Record<string, Record<string, Timing & { losses: number[] }>>;
+}
+let torchNote = '';
+let torch: TorchJson | undefined;
+// Debian's python3-torch lives in the system python, which a pyenv or venv python3 may hide
+const torchPython = ['python3', '/usr/bin/python3'].find(
+  (bin) => spawnSync(bin, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0,
+);
+if (torchPython) {
+  const out = join(resultsDir, 'torch.json');
+  const run = spawnSync(
+    torchPython,
+    [join(import.meta.dirname, 'torch_bench.py'), writeWorkloads(), out],
+    { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (run.status === 0) torch = JSON.parse(readFileSync(out, 'utf8')) as TorchJson;
+  else torchNote = 'PyTorch peer failed (see above); its rows are missing.';
+} else torchNote = 'no python3 with torch found: the PyTorch rows are missing.';
+
+for (const peersOf of [numpy?.workloads, torch?.workloads]) {
+  for (const [workload, peers] of Object.entries(peersOf ?? {})) {
     const row = medians.get(workload) ?? new Map<string, Timing>();
     for (const [peer, { ms, min }] of Object.entries(peers)) row.set(peer, { ms, min });
     medians.set(workload, row);
@@ -74,6 +97,8 @@ if (numpy) {
       }
     }
   }
+}
+if (numpy) {
   for (const [group, timing] of Object.entries(numpy.matmul)) {
     const dtype = group.endsWith('float32') ? 'f32' : 'f64';
     medians.get(group)?.set(`numpy ${dtype}`, timing);
@@ -89,6 +114,8 @@ const WORKLOADS: [string, string][] = [
   ['tutorial', 'Tutorial network (batch 128, 1000→100 relu→1, SSE, SGD)'],
   ['neuron', 'Single sigmoid neuron (455×30, BCE, SGD)'],
   ['mlp', 'Wider MLP (batch 256, 784→512→512→10, softmax CE, SGD)'],
+  ['cnn', 'CNN (batch 64, 1×28×28, conv 32 · pool · conv 64 · pool · linear, softmax CE, SGD)'],
+  ['cnn-forward', 'the same CNN, forward pass only (tfjs wasm cannot train it)'],
 ];
 lines.push('### Training steps: ms per step (forward + backward + update)', '');
 lines.push(
@@ -156,16 +183,19 @@ const machine = {
   cores: cpus().length,
   node: process.version,
   numpy: numpy?.numpy ?? null,
+  torch: torch ? { version: torch.torch, threads: torch.threads } : null,
   wasm: info && { relaxedSimd: info.relaxedSimd, threads: info.threads },
   loadAverage: { before: loadBefore, after: loadavg()[0] },
   date: new Date().toISOString(),
 };
 lines.push(
   `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, numpy ${machine.numpy ?? '–'}, ` +
+    `PyTorch ${machine.torch ? `${machine.torch.version} (${machine.torch.threads} threads)` : '–'}, ` +
     `rxgrad wasm: ${info?.relaxedSimd ? 'relaxed SIMD (FMA)' : 'SIMD128'}, ${info?.threads ?? 1} threads; ` +
     `load average ${machine.loadAverage.before.toFixed(1)} → ${machine.loadAverage.after.toFixed(1)}.`,
 );
 if (numpyNote) lines.push('', numpyNote);
+if (torchNote) lines.push('', torchNote);
 const md = lines.join('\n');
 console.log(`\n${md}`);
 writeFileSync(join(resultsDir, 'latest.md'), `${md}\n`);

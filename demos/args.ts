@@ -11,6 +11,8 @@ export interface DemoArgs {
   out: string;
   /** A backend name for `setBackend` ('js', 'wasm'); default: the library's choice. */
   backend?: string;
+  /** A directory of data for demos that read one (fashion: the four Fashion-MNIST IDX files). */
+  data?: string;
 }
 
 export const DEFAULT_DEMO = 'breast-cancer';
@@ -24,6 +26,8 @@ export const USAGE = `Usage: npm run demo -- [name] [options]
   --out DIR       folder for the figures; each demo writes to DIR/<name>/ (default out)
   --fast          fewer epochs and restarts (what the tests run)
   --backend NAME  numeric backend: js or wasm (default: wasm where available)
+  --data DIR      data directory (fashion: the full Fashion-MNIST, e.g.
+                  /usr/share/datasets/fashion-mnist; default: the subset in data/)
   --help          this text`;
 
 function integer(text: string | undefined, flag: string, min: number): number | undefined {
@@ -48,6 +52,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
       epochs: { type: 'string' },
       out: { type: 'string', default: 'out' },
       backend: { type: 'string' },
+      data: { type: 'string' },
     },
   });
   if (positionals.length > 1) {
@@ -62,5 +67,6 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
     epochs: integer(values.epochs, '--epochs', 1),
     out: values.out,
     ...(values.backend === undefined ? {} : { backend: values.backend }),
+    ...(values.data === undefined ? {} : { data: values.data }),
   };
 }

@@ -53,6 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
     fast: args.fast,
     log: (line) => console.log(line),
     progress: process.stderr.isTTY === true,
+    ...(args.data === undefined ? {} : { data: args.data }),
   });
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;

@@ -15,6 +15,8 @@ export interface DemoOptions {
   log: (line: string) => void;
   /** Live progress bars in the terminal. */
   progress: boolean;
+  /** A data directory, for the demos that read one (`--data`). */
+  data?: string;
 }
 
 /** What a demo hands back: its key numbers (checked by the tests) and the figures it wrote. */

@@ -83,7 +83,7 @@ export async function exportCheck(o: ExportCheckOptions): Promise<ExportCheckRes
   // 3. Export the reloaded model (with its scaler in front) to ONNX.
   const onnxFile = join(o.outDir, 'model.onnx');
   const onnx = exportOnnx(loaded.model, {
-    inputShape: [null, x.shape[1]],
+    inputShape: [null, ...x.shape.slice(1)],
     preprocessing: loaded.preprocessing.x,
   });
   await writeFileAtomic(onnxFile, onnx);
@@ -126,7 +126,7 @@ export async function exportCheck(o: ExportCheckOptions): Promise<ExportCheckRes
   }
   Object.assign(numbers, { onnxMaxAbs: maxAbs, onnxMaxRel: maxRel, onnxAgrees: agrees ? 1 : 0 });
   log(
-    `  ONNX Runtime ${ort.env.versions.common} vs rxgrad (${x.dtype}, ${got.length} outputs): max |Δ| = ${maxAbs.toExponential(2)}, max |Δ|/|y| = ${maxRel.toExponential(2)} for |y| ≥ ${floor}: ${agrees ? 'within' : 'OUTSIDE'} |Δ| ≤ ${atol} + ${rtol}·|y|`,
+    `  ONNX Runtime ${ort.env.versions.common} vs rxgrad (${x.dtype}, ${got.length} outputs): max |Δ| = ${maxAbs.toExponential(2)}, max |Δ|/|y| = ${maxRel.toExponential(2)} for |y| ≥ ${Number(floor.toPrecision(3))}: ${agrees ? 'within' : 'OUTSIDE'} |Δ| ≤ ${atol} + ${rtol}·|y|`,
   );
   return { files, predictions: original, onnxOutputs: got, numbers };
 }

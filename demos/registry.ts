@@ -1,6 +1,7 @@
 import { breastCancer } from './breastCancer.js';
 import type { Demo } from './common.js';
 import { digits } from './digits.js';
+import { fashion } from './fashion.js';
 import { gradientDescent } from './gradientDescent.js';
 import { housePrices } from './housePrices.js';
 import { neuron } from './neuron.js';
@@ -16,4 +17,5 @@ export const demos: readonly Demo[] = [
   breastCancer,
   housePrices,
   digits,
+  fashion,
 ];

@@ -188,4 +188,21 @@ describe('the dashboard in headless Chromium', () => {
     await page.screenshot({ path: `${docs}dashboard-digits.png` });
     expect(pageErrors).toEqual([]);
   });
+
+  it('trains a convolutional network on the digits (1×8×8 images) in the worker', async () => {
+    await page.selectOption('#demo', 'digitsCnn');
+    expect(await page.textContent('#hidden-hint')).toContain('conv 16');
+    await page.fill('#epochs', '500');
+    await page.click('#start');
+    expect(await status()).toBe('Training');
+    await expect
+      .poll(() => page.locator('.digit.ok').count(), { timeout: 60_000 })
+      .toBeGreaterThan(30);
+    await expect
+      .poll(async () => (await chartData()).epochs, { timeout: 60_000 })
+      .toBeGreaterThan(2);
+    await page.click('#stop');
+    await expect.poll(() => workers[2]?.closed).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });

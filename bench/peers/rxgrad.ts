@@ -1,9 +1,13 @@
 import {
   add,
   binaryCrossEntropy,
+  conv2d,
   crossEntropy,
   type DType,
+  flatten,
   matmul,
+  maxPool2d,
+  noGrad,
   relu,
   setBackend,
   sgd,
@@ -12,7 +16,7 @@ import {
   type Tensor,
   tensor,
 } from '../../lib/index.js';
-import { mlpData, type Named, neuronData, SETTINGS, tutorialData } from '../data.js';
+import { cnnData, mlpData, type Named, neuronData, SETTINGS, tutorialData } from '../data.js';
 
 /** One training step (forward, backward, update); returns the loss before the update. */
 export type Step = () => number;
@@ -71,6 +75,32 @@ export function rxgradMlp(backend: 'js' | 'wasm', dtype: DType): Step {
     const h1 = relu(add(matmul(x, w1), b1));
     const h2 = relu(add(matmul(h1, w2), b2));
     const loss = crossEntropy(add(matmul(h2, w3), b3), labels);
+    loss.backward();
+    opt.step();
+    opt.zeroGrad();
+    return loss.item();
+  });
+}
+
+/**
+ * The fashion demo's CNN: conv · relu · pool · conv · relu · pool · linear, crossEntropy; a
+ * training step (SGD), or with `forward` only the loss (no graph, no update).
+ */
+export function rxgradCnn(backend: 'js' | 'wasm', dtype: DType, forward = false): Step {
+  const d = cnnData();
+  const x = input(d.x, dtype);
+  const labels = Array.from(d.labels.data);
+  const ps = ['w1', 'b1', 'w2', 'b2', 'w3', 'b3'].map((k) => param(d[k], dtype));
+  const [w1, b1, w2, b2, w3, b3] = ps;
+  const opt = sgd(ps, { lr: SETTINGS.cnn.lr });
+  const lossOf = () => {
+    const h1 = maxPool2d(relu(conv2d(x, w1, { bias: b1, padding: 1 })), 2);
+    const h2 = maxPool2d(relu(conv2d(h1, w2, { bias: b2, padding: 1 })), 2);
+    return crossEntropy(add(matmul(flatten(h2, 1), w3), b3), labels);
+  };
+  if (forward) return on(backend, () => noGrad(lossOf).item());
+  return on(backend, () => {
+    const loss = lossOf();
     loss.backward();
     opt.step();
     opt.zeroGrad();

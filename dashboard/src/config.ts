@@ -1,5 +1,5 @@
 /** The data sets the page can train on. */
-export type DemoName = 'spirals' | 'xor' | 'circles' | 'breastCancer' | 'digits';
+export type DemoName = 'spirals' | 'xor' | 'circles' | 'breastCancer' | 'digits' | 'digitsCnn';
 export type ActivationChoice = 'relu' | 'tanh' | 'sigmoid' | 'gelu' | 'leakyRelu';
 export type OptimizerChoice = 'adam' | 'sgd' | 'momentum';
 
@@ -64,6 +64,15 @@ export const DEMO_DEFAULTS: Record<
     batchSize: 32,
     epochs: 40,
     hint: '1797 handwritten digits of 8×8 pixels, ten classes (softmax + cross-entropy).',
+  },
+  digitsCnn: {
+    hidden: [],
+    activation: 'relu',
+    optimizer: 'adam',
+    lr: 0.005,
+    batchSize: 32,
+    epochs: 30,
+    hint: 'The same digits as 1×8×8 images into a convolutional network: conv 3×3 (16) · max-pool · conv 3×3 (32) · max-pool, then the hidden layers below.',
   },
 };
 

@@ -1,9 +1,15 @@
 import {
+  Conv2d,
   Dataset,
   datasets,
+  Flatten,
+  MaxPool2d,
   type Module,
   mlp,
   noGrad,
+  ReLU,
+  reshape,
+  Sequential,
   standardScaler,
   type Tensor,
   tensor,
@@ -58,7 +64,7 @@ function loadData(config: RunConfig): {
     const data = datasets.breastCancer();
     return { data, classNames: [...(data.classNames ?? ['0', '1'])], kind: 'breastCancer' };
   }
-  if (config.demo === 'digits') {
+  if (config.demo === 'digits' || config.demo === 'digitsCnn') {
     const data = datasets.digits();
     return { data, classNames: [...(data.classNames ?? [])], kind: 'digits' };
   }
@@ -72,6 +78,27 @@ function loadData(config: RunConfig): {
 
 const rowsOf = (t: Tensor): number[][] => t.toArray() as number[][];
 
+/** Features of the CNN's head: 32 channels of 2×2 after two conv + pool blocks on 8×8. */
+const CNN_FEATURES = 32 * 2 * 2;
+
+/**
+ * The digits CNN: conv 3×3 (1 → 16) · relu · max-pool 2 · conv 3×3 (16 → 32) · relu · max-pool 2
+ * · flatten, then an MLP head through the configured hidden layers.
+ */
+function digitsCnn(config: RunConfig, classes: number): Module {
+  const { seed, activation, hidden } = config;
+  return new Sequential(
+    new Conv2d(1, 16, 3, { padding: 1, seed }),
+    new ReLU(),
+    new MaxPool2d(2),
+    new Conv2d(16, 32, 3, { padding: 1, seed: seed + 1 }),
+    new ReLU(),
+    new MaxPool2d(2),
+    new Flatten(),
+    mlp([CNN_FEATURES, ...hidden, classes], { activation, seed: seed + 2 }),
+  );
+}
+
 /** Builds the data (seeded split, standardised features) and the seeded, untrained model. */
 export function buildExperiment(config: RunConfig): Experiment {
   const { data, classNames, kind } = loadData(config);
@@ -80,13 +107,19 @@ export function buildExperiment(config: RunConfig): Experiment {
   const rawValidationRows = rowsOf(split.test.x);
   // NOTE: the scaler learns from the training part only, so validation stays unseen.
   const scaler = standardScaler().fit(split.train.x);
-  const train = new Dataset(scaler.transform(split.train.x), split.train.y);
-  const validation = new Dataset(scaler.transform(split.test.x), split.test.y);
-  const features = data.x.shape[1];
+  const cnn = config.demo === 'digitsCnn';
+  // the CNN sees each row of 64 standardised pixels as a 1×8×8 image
+  const inputShape = cnn ? [1, 8, 8] : [data.x.shape[1]];
+  const asInput = (x: Tensor) => (cnn ? reshape(x, [-1, ...inputShape]) : x);
+  const train = new Dataset(asInput(scaler.transform(split.train.x)), split.train.y);
+  const validation = new Dataset(asInput(scaler.transform(split.test.x)), split.test.y);
+  const features = cnn ? CNN_FEATURES : data.x.shape[1];
   const sizes = [features, ...config.hidden, classNames.length];
-  const model = mlp(sizes, { activation: config.activation, seed: config.seed });
+  const model = cnn
+    ? digitsCnn(config, classNames.length)
+    : mlp(sizes, { activation: config.activation, seed: config.seed });
   const validationLabels = [...validation.y.data];
-  const scaledRows = rowsOf(validation.x);
+  const scaledRows = rowsOf(reshape(validation.x, [validation.length, -1]));
   const points: LabelledPoint[] =
     kind === 'toy'
       ? [
@@ -104,7 +137,13 @@ export function buildExperiment(config: RunConfig): Experiment {
           })),
         ]
       : [];
-  const inputLabel = kind === 'toy' ? 'input (x, y)' : kind === 'digits' ? 'pixels' : 'features';
+  const inputLabel = cnn
+    ? 'conv features'
+    : kind === 'toy'
+      ? 'input (x, y)'
+      : kind === 'digits'
+        ? 'pixels'
+        : 'features';
   const ex: Experiment = {
     config,
     kind,
@@ -121,7 +160,7 @@ export function buildExperiment(config: RunConfig): Experiment {
     validationRaw: rawValidationRows,
     networkLabels: { input: inputLabel, hidden: config.activation, output: 'softmax' },
     trained: false,
-    predict: (rows) => predictRows(model, rows),
+    predict: (rows) => predictRows(model, rows, inputShape),
     prepare: (rows) => (rows.length ? rowsOf(scaler.transform(tensor(rows))) : []),
     layerWeights: () =>
       model
@@ -132,10 +171,10 @@ export function buildExperiment(config: RunConfig): Experiment {
   return ex;
 }
 
-/** Softmax probabilities of the model's logits, row by row. */
-function predictRows(model: Module, rows: number[][]): number[][] {
+/** Softmax probabilities of the model's logits, row by row (each row laid out as `inputShape`). */
+function predictRows(model: Module, rows: number[][], inputShape: readonly number[]): number[][] {
   if (rows.length === 0) return [];
-  const logits = noGrad(() => model.forward(tensor(rows)));
+  const logits = noGrad(() => model.forward(reshape(tensor(rows), [rows.length, ...inputShape])));
   const k = logits.shape[1];
   const out: number[][] = [];
   for (let i = 0; i < rows.length; i++) {

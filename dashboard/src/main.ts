@@ -101,6 +101,9 @@ function preview(): void {
     typeof config === 'string'
       ? config
       : `layers: ${[inputsOf(config.demo), ...config.hidden, '…'].join(' → ')}`;
+  if (typeof config !== 'string' && config.demo === 'digitsCnn') {
+    hint.textContent = `layers: 1×8×8 → conv 16 · pool → conv 32 · pool → ${[128, ...config.hidden, '…'].join(' → ')}`;
+  }
   hint.classList.toggle('error', typeof config === 'string');
   hidden.setAttribute('aria-invalid', String(typeof config === 'string'));
   startButton.disabled = typeof config === 'string' || status === 'running' || status === 'paused';

@@ -1,4 +1,5 @@
 import type { Shape, TypedArray } from '../core/index.js';
+import type { Conv2dGeometry, Window2d } from './window2d.js';
 
 /** Elementwise functions of one array; `a` and `b` are their parameters where they take any. */
 export type UnaryOp =
@@ -79,4 +80,28 @@ export interface Backend {
   ): void;
   /** out = x with its axes permuted by `perm` (out.shape[i] = shape[perm[i]]). */
   transpose(x: TypedArray, shape: Shape, perm: readonly number[], out: TypedArray): void;
+  /** y[N,O,oh,ow] = x[N,C,H,W] ⋆ weight[O,C/groups,kh,kw] (+ bias[O]), a cross-correlation. */
+  conv2d(
+    x: TypedArray,
+    weight: TypedArray,
+    bias: TypedArray | null,
+    y: TypedArray,
+    geometry: Conv2dGeometry,
+  ): void;
+  /** dx[N,C,H,W] = conv2d's adjoint in x applied to dy[N,O,oh,ow] (a transposed convolution). */
+  conv2dBackpropInput(
+    dy: TypedArray,
+    weight: TypedArray,
+    dx: TypedArray,
+    geometry: Conv2dGeometry,
+  ): void;
+  /** dw[O,C/groups,kh,kw] = conv2d's adjoint in the weight applied to dy, summed over samples. */
+  conv2dBackpropFilter(
+    x: TypedArray,
+    dy: TypedArray,
+    dw: TypedArray,
+    geometry: Conv2dGeometry,
+  ): void;
+  /** y[N,C,oh,ow] = each window's maximum, indices = its flat index into x (first of ties). */
+  maxPool2d(x: TypedArray, y: TypedArray, indices: Int32Array, geometry: Window2d): void;
 }

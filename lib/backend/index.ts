@@ -10,3 +10,4 @@ export {
   wasmInfo,
   wasmReady,
 } from './wasm/wasmBackend.js';
+export { type Conv2dGeometry, validRange, type Window2d } from './window2d.js';

@@ -1,8 +1,11 @@
 import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js';
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv2dKernels.js';
 import { binaryLoop, unaryLoop } from './elementwiseLoops.js';
 import { erf, gelu } from './erf.js';
 import { matvec } from './matvec.js';
+import { binaryMiddle, middleBlock, reduceToMiddle } from './middleAxes.js';
+import { maxPool2d } from './pool2dKernels.js';
 
 type Fn1 = (x: number, a: number, b: number) => number;
 type Fn2 = (x: number, y: number) => number;
@@ -91,6 +94,13 @@ function binary(
     for (let r = 0; r < n; r += m) binaryLoop(op, a, 0, 1, b, r, 1, out, r, m, f);
     return;
   }
+  // A per-channel operand against a full one or a scalar (a broadcast copy is x + 0).
+  const bigA = fullA || a.length === 1;
+  const middle = bigA ? middleBlock(bShape, outShape) : middleBlock(aShape, outShape);
+  if (middle && (bigA || fullB || b.length === 1)) {
+    binaryMiddle(op, a, b, out, !bigA, middle, f);
+    return;
+  }
   const rank = outShape.length;
   const sa = broadcastStrides(aShape, outShape);
   const sb = broadcastStrides(bShape, outShape);
@@ -141,6 +151,12 @@ function reduce(
       else for (; i < end; i++) acc = x[i] < acc || Number.isNaN(x[i]) ? x[i] : acc;
       out[o] = acc;
     }
+    return;
+  }
+  // Reducing all but a contiguous block of axes (per-channel statistics): along rows of the inner axes.
+  const middle = middleBlock(keptShape, shape);
+  if (middle && out.length === middle[1]) {
+    reduceToMiddle(op, x, out, middle);
     return;
   }
   const idx = new Array<number>(rank).fill(0);
@@ -232,4 +248,15 @@ function transpose(x: TypedArray, shape: Shape, perm: readonly number[], out: Ty
 }
 
 /** The portable plain-TypeScript kernels: correct everywhere, the reference for faster backends. */
-export const jsBackend: Backend = { name: 'js', unary, binary, reduce, matmul, transpose };
+export const jsBackend: Backend = {
+  name: 'js',
+  unary,
+  binary,
+  reduce,
+  matmul,
+  transpose,
+  conv2d,
+  conv2dBackpropInput,
+  conv2dBackpropFilter,
+  maxPool2d,
+};

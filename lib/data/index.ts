@@ -5,6 +5,7 @@ export type { DatasetOptions } from './datasets/cachedDataset.js';
 export { datasets } from './datasets/datasets.js';
 export { type FromArraysOptions, fromArrays } from './fromArrays.js';
 export { gatherRows } from './gatherRows.js';
+export { fashionMnistClasses, type IdxDatasetOptions, idxDataset } from './idxDataset.js';
 export {
   LabelEncoder,
   type LabelEncoderState,
@@ -24,6 +25,7 @@ export {
   oneHotEncoder,
 } from './oneHotEncoder.js';
 export { type CsvTable, type ReadCsvOptions, readCsv } from './readCsv.js';
+export { decodeIdx, type IdxArray, type IdxType, readIdx } from './readIdx.js';
 export type { SeedOptions } from './rngFrom.js';
 export { shuffle } from './shuffle.js';
 export {

@@ -97,7 +97,11 @@ export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {})
   }
   const model = into ?? buildModel(manifest?.architecture, `${where}: architecture`);
   const weights = checkWeights(
-    model.namedParameters().map(([name, p]) => ({ name, shape: p.shape, dtype: p.dtype })),
+    [...model.namedParameters(), ...model.namedBuffers()].map(([name, p]) => ({
+      name,
+      shape: p.shape,
+      dtype: p.dtype,
+    })),
     tensors,
     model.constructor.name,
     where,
@@ -149,7 +153,7 @@ export function load(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {})
   };
 }
 
-/** The model's weights from the file: every parameter present, with its shape and dtype. */
+/** The model's weights from the file: every parameter and buffer present, with its shape and dtype. */
 function checkWeights(
   params: readonly ParameterSpec[],
   tensors: Record<string, Tensor>,

@@ -21,6 +21,8 @@ export interface Manifest {
   readonly architecture: Architecture | null;
   /** The model's parameter names, in `namedParameters()` order. */
   readonly parameters: readonly string[];
+  /** The model's buffer names (running statistics), in `namedBuffers()` order, when it has any. */
+  readonly buffers?: readonly string[];
   /** The optimiser's state with each buffer entry replaced by a tensor name (or null if empty). */
   readonly optimizer:
     | (Record<string, unknown> & { buffers: Record<string, (string | null)[]> })

@@ -25,8 +25,9 @@ export interface SaveOptions {
 }
 
 /**
- * A model as safetensors bytes: its parameters as tensors named as in `stateDict()`
- * (`layers.0.weight`, `[inFeatures, outFeatures]`, in the parameter's dtype), the optimiser's
+ * A model as safetensors bytes: its parameters and buffers (BatchNorm's running statistics) as
+ * tensors named as in `stateDict()` (`layers.0.weight`, `[inFeatures, outFeatures]`, in the
+ * parameter's dtype), the optimiser's
  * buffers as float64 tensors `optimizer.<buffer>.<i>`, and a JSON manifest in `__metadata__`
  * (key `rxgrad`) with the architecture (so `load` rebuilds a `Sequential` or `mlp` without
  * code), the preprocessing, the optimiser's scalars, the RNG state and `extra`.
@@ -49,7 +50,8 @@ export function save(model: Module, options: SaveOptions = {}): Uint8Array {
   }
   const tensors: Record<string, Tensor> = {};
   const parameters: string[] = [];
-  for (const [name, p] of model.namedParameters()) {
+  const buffers = model.namedBuffers();
+  for (const [name, p] of [...model.namedParameters(), ...buffers]) {
     if (name.startsWith(OPTIMIZER_PREFIX)) {
       throw new ArgumentError(
         `${where}: parameter name '${name}' clashes with the optimiser's tensors`,
@@ -58,11 +60,13 @@ export function save(model: Module, options: SaveOptions = {}): Uint8Array {
     setOwn(tensors, name, p);
     parameters.push(name);
   }
+  parameters.splice(parameters.length - buffers.length);
   const manifest: Manifest = {
     version: MANIFEST_VERSION,
     modelClass: model.constructor.name,
     architecture: architectureOf(model),
     parameters,
+    ...(buffers.length > 0 ? { buffers: buffers.map(([n]) => n) } : {}),
     optimizer: optimizerManifest(options.optimizer, tensors, where),
     preprocessing: preprocessingManifest(options.preprocessing, where),
     rng: rngState(options.rng, where),

@@ -56,6 +56,24 @@ export abstract class Module {
     return out;
   }
 
+  /**
+   * This module's own buffers: tensors that are part of its state but are not trained (the
+   * running statistics of batch normalisation). None by default; a layer that keeps some
+   * overrides this. Their values change outside the graph (in `forward`, in training mode).
+   */
+  protected ownBuffers(): [string, Tensor][] {
+    return [];
+  }
+
+  /** Buffers by dotted name (`layers.1.runningMean`), depth first as `namedChildren`. */
+  namedBuffers(prefix = ''): [string, Tensor][] {
+    const out: [string, Tensor][] = this.ownBuffers().map(([n, t]) => [prefix + n, t]);
+    for (const [name, child] of this.namedChildren()) {
+      out.push(...child.namedBuffers(`${prefix}${name}.`));
+    }
+    return out;
+  }
+
   /** The trainable tensors, for an optimiser. */
   parameters(): Tensor[] {
     return this.namedParameters().map(([, t]) => t);
@@ -83,16 +101,20 @@ export abstract class Module {
     for (const p of this.parameters()) p.grad = null;
   }
 
-  /** Copies of the parameters by dotted name (detached: later training does not change them). */
+  /**
+   * Copies of the parameters by dotted name, then of the buffers (detached: later training does
+   * not change them).
+   */
   stateDict(): StateDict {
     const out: StateDict = {};
-    for (const [name, p] of this.namedParameters()) out[name] = new Tensor(p.data.slice(), p.shape);
+    for (const [name, p] of [...this.namedParameters(), ...this.namedBuffers()])
+      out[name] = new Tensor(p.data.slice(), p.shape);
     return out;
   }
 
   /**
-   * Copies values into the parameters. Strict: a missing, unexpected or mis-shaped entry is an
-   * error naming the key, and then nothing has been changed.
+   * Copies values into the parameters and buffers. Strict: a missing, unexpected or mis-shaped
+   * entry is an error naming the key, and then nothing has been changed.
    */
   loadStateDict(state: StateDict): void {
     if (state === null || typeof state !== 'object') {
@@ -100,11 +122,13 @@ export abstract class Module {
         `loadStateDict: expected an object of tensors by name, got ${state === null ? 'null' : typeof state}`,
       );
     }
-    const params = new Map(this.namedParameters());
+    const buffers = this.namedBuffers();
+    const params = new Map([...this.namedParameters(), ...buffers]);
+    const what = buffers.length > 0 ? 'parameters and buffers' : 'parameters';
     for (const key of Object.keys(state)) {
       if (!params.has(key)) {
         throw new ArgumentError(
-          `loadStateDict: unexpected key '${key}'; the model's parameters are ${[...params.keys()].map((k) => `'${k}'`).join(', ')}`,
+          `loadStateDict: unexpected key '${key}'; the model's ${what} are ${[...params.keys()].map((k) => `'${k}'`).join(', ')}`,
         );
       }
     }

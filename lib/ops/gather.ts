@@ -21,10 +21,13 @@ export function gather(x: Tensor, indices: IndicesLike): Tensor {
   const out = allocate(t.dtype, sizeOf(shape), 'gather');
   const src = t.data;
   const ix = idx.data;
-  for (let k = 0; k < ix.length; k++) {
-    const from = ix[k] * row;
-    const to = k * row;
-    for (let j = 0; j < row; j++) out[to + j] = src[from + j];
+  if (row === 1) for (let k = 0; k < ix.length; k++) out[k] = src[ix[k]];
+  else {
+    for (let k = 0; k < ix.length; k++) {
+      const from = ix[k] * row;
+      const to = k * row;
+      for (let j = 0; j < row; j++) out[to + j] = src[from + j];
+    }
   }
   // d gather(x, i) = scatter-add of dy into the rows i of zeros (repeated rows accumulate)
   return fromOp('gather', out, shape, [t], (g) => [

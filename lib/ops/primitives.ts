@@ -4,6 +4,9 @@ import { broadcastTo } from './broadcastTo.js';
 import { cast } from './cast.js';
 import { clip } from './clip.js';
 import { concat } from './concat.js';
+import { conv2d } from './conv2d.js';
+import { conv2dBackpropFilter } from './conv2dBackpropFilter.js';
+import { conv2dBackpropInput } from './conv2dBackpropInput.js';
 import { div } from './div.js';
 import { erf } from './erf.js';
 import { exp } from './exp.js';
@@ -15,6 +18,7 @@ import { log } from './log.js';
 import { matmul } from './matmul.js';
 import { max } from './max.js';
 import { maximum } from './maximum.js';
+import { maxPool2d } from './maxPool2d.js';
 import { min } from './min.js';
 import { minimum } from './minimum.js';
 import { mul } from './mul.js';
@@ -38,7 +42,8 @@ import { unslice } from './unslice.js';
  * The table of primitive ops: those that record their own gradient rule. The gradient-check
  * table in spec/ is typed `Record<PrimitiveName, …>`, so adding a primitive here fails to
  * compile until it has a gradient check. (`unslice` and `scatterAdd` are the backward passes of
- * slice and gather; they are primitives too, so second derivatives are checked through them.)
+ * slice and gather, `conv2dBackpropInput` and `conv2dBackpropFilter` those of conv2d; they are
+ * primitives too, so second derivatives are checked through them.)
  */
 export const primitives = {
   add,
@@ -76,6 +81,10 @@ export const primitives = {
   unslice,
   gather,
   scatterAdd,
+  conv2d,
+  conv2dBackpropInput,
+  conv2dBackpropFilter,
+  maxPool2d,
 } as const;
 
 export type PrimitiveName = keyof typeof primitives;

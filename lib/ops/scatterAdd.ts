@@ -36,10 +36,14 @@ export function scatterAdd(x: Tensor, indices: IndicesLike, rows: number): Tenso
   const out = allocate(t.dtype, sizeOf(shape));
   const src = t.data;
   const ix = idx.data;
-  for (let k = 0; k < ix.length; k++) {
-    const to = ix[k] * row;
-    const from = k * row;
-    for (let j = 0; j < row; j++) out[to + j] += src[from + j];
+  // one value per index (max pooling's backward): a plain loop, without the row loop's overhead
+  if (row === 1) for (let k = 0; k < ix.length; k++) out[ix[k]] += src[k];
+  else {
+    for (let k = 0; k < ix.length; k++) {
+      const to = ix[k] * row;
+      const from = k * row;
+      for (let j = 0; j < row; j++) out[to + j] += src[from + j];
+    }
   }
   // d scatterAdd(x, i) = gather(dy, i)
   return fromOp('scatterAdd', out, shape, [t], (g) => [reshape(gather(g, ix), t.shape)]);

@@ -56,6 +56,7 @@ export function imageGrid(options: ImageGridOptions): Promise<string> {
     );
   }
   const ps = options.pixelSize ?? 7;
+  const seam = 0.5 / ps;
   const columns = Math.min(options.columns ?? 8, images.length);
   const rowsOfImages = Math.ceil(images.length / columns);
   const fontSize = 11;
@@ -79,7 +80,10 @@ export function imageGrid(options: ImageGridOptions): Promise<string> {
     const y0 = Math.floor(k / columns) * cellH;
     for (let i = 0; i < h; i++) {
       for (let j = 0; j < w; j++) {
-        pixels.push({ x: x0 + j, x2: x0 + j + 1, y: y0 + i, y2: y0 + i + 1, v: im[i * w + j] });
+        // NOTE: each pixel overlaps its right and lower neighbours by half a screen pixel, which
+        // paint over it: abutting anti-aliased edges would otherwise show light seams
+        const [x2, y2] = [x0 + j + 1 + seam, y0 + i + 1 + seam];
+        pixels.push({ x: x0 + j, x2, y: y0 + i, y2, v: im[i * w + j] });
       }
     }
     if (captions) {

@@ -54,6 +54,7 @@ describe('demo CLI', () => {
       'breast-cancer',
       'house-prices',
       'digits',
+      'fashion',
     ]);
   });
 

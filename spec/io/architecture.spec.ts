@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   ArgumentError,
+  AvgPool2d,
+  BatchNorm1d,
+  BatchNorm2d,
   buildModel,
+  Conv2d,
   Dropout,
   describeArchitecture,
+  Flatten,
   FormatError,
   GELU,
+  GlobalAvgPool2d,
   Identity,
   LeakyReLU,
   Linear,
+  MaxPool2d,
   Module,
   mlp,
   Neuron,
@@ -50,6 +57,49 @@ describe('describeArchitecture / buildModel', () => {
     expect(copy.toString()).toBe(net.toString());
     expect(describeArchitecture(copy)).toEqual(describeArchitecture(net));
     expect(copy.parameters().every((p) => p.data.every((v) => v === 0))).toBe(true);
+  });
+
+  it('describes and rebuilds the convolutional layers with every setting', () => {
+    const net = new Sequential(
+      new Conv2d(2, 4, [3, 2], {
+        stride: [1, 2],
+        padding: [
+          [1, 0],
+          [2, 1],
+        ],
+        dilation: 2,
+        groups: 2,
+        bias: false,
+        dtype: 'float32',
+      }),
+      new Conv2d(4, 4, 3, { padding: 'same' }),
+      new BatchNorm2d(4, { eps: 1e-3, momentum: 0.2 }),
+      new MaxPool2d(3, { stride: 2, padding: 1 }),
+      new AvgPool2d([2, 1], { countIncludePad: false }),
+      new GlobalAvgPool2d(),
+      new Flatten(1, 3),
+      new BatchNorm1d(4, { affine: false, trackRunningStats: false, dtype: 'float32' }),
+    );
+    const spec = describeArchitecture(net);
+    expect((spec as { layers: unknown[] }).layers[0]).toEqual({
+      type: 'Conv2d',
+      inChannels: 2,
+      outChannels: 4,
+      kernelSize: [3, 2],
+      stride: [1, 2],
+      padding: [
+        [1, 0],
+        [2, 1],
+      ],
+      dilation: [2, 2],
+      groups: 2,
+      bias: false,
+      dtype: 'float32',
+    });
+    const copy = buildModel(JSON.parse(JSON.stringify(spec)));
+    expect(copy.toString()).toBe(net.toString());
+    expect(describeArchitecture(copy)).toEqual(spec);
+    expect(Object.keys(copy.stateDict())).toEqual(Object.keys(net.stateDict()));
   });
 
   it('names the path of a module that is not a built-in layer (subclasses included)', () => {

@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BatchNorm2d,
+  Conv2d,
   Dropout,
   DTypeError,
   decodeSafetensors,
   encodeSafetensors,
+  Flatten,
   FormatError,
   Linear,
   labelEncoder,
   load,
+  MaxPool2d,
   Module,
   minMaxScaler,
   mlp,
   oneHotEncoder,
   Random,
+  ReLU,
   RxgradError,
+  randn,
   readCsv,
   Sequential,
   ShapeError,
@@ -63,6 +69,34 @@ describe('load', () => {
     const drop = rebuilt.at(-1) as Dropout;
     expect(drop.p).toBe(0.25);
     expect(drop.rng.state()).toEqual((net.at(-1) as Dropout).rng.state());
+  });
+
+  it('a CNN with BatchNorm: parameters and running statistics saved and rebuilt, outputs bit for bit', () => {
+    const net = new Sequential(
+      new Conv2d(1, 3, 3, { padding: 1, seed: 1, dtype: 'float32' }),
+      new BatchNorm2d(3, { dtype: 'float32' }),
+      new ReLU(),
+      new MaxPool2d(2),
+      new Flatten(),
+      new Linear(3 * 4 * 4, 2, { seed: 2, dtype: 'float32' }),
+    );
+    net.forward(randn([4, 1, 8, 8], { seed: 3, dtype: 'float32' })); // moves the running statistics
+    net.eval();
+    const bytes = save(net);
+    const names = Object.keys(decodeSafetensors(bytes).tensors);
+    expect(names).toContain('layers.1.runningMean');
+    expect(names).toContain('layers.1.runningVar');
+    const { model } = load(bytes);
+    const bn = (model as Sequential).at(1) as BatchNorm2d;
+    expect(bn.runningVar!.data).toEqual(((net.at(1) as BatchNorm2d).runningVar as Tensor).data);
+    model.eval();
+    const x = randn([2, 1, 8, 8], { seed: 4, dtype: 'float32' });
+    expect(bits(model.forward(x))).toEqual(bits(net.forward(x)));
+    // a file without the statistics does not load into a model that has them
+    const { 'layers.1.runningVar': _, ...rest } = decodeSafetensors(bytes).tensors;
+    expect(() => load(encodeSafetensors(rest), { into: model })).toThrow(
+      "load: the file has no tensor 'layers.1.runningVar' (shape [3]) for the Sequential",
+    );
   });
 
   it('restores the optimiser exactly: continued training matches the uninterrupted run bit for bit', () => {

@@ -65,6 +65,14 @@ import {
   SMALL,
   unary,
 } from './cases.js';
+import {
+  backpropRow,
+  batchNormRow,
+  conv2dRow,
+  globalAvgPoolRow,
+  padRow,
+  poolRow,
+} from './convCases.js';
 
 const dim = fc.integer({ min: 1, max: 3 });
 
@@ -253,6 +261,10 @@ export const primitiveRows: Record<PrimitiveName, Row> = {
   unslice: { cases: unsliceCases() },
   gather: { cases: gatherCases() },
   scatterAdd: { cases: scatterAddCases() },
+  conv2d: conv2dRow(),
+  conv2dBackpropInput: backpropRow('input'),
+  conv2dBackpropFilter: backpropRow('filter'),
+  maxPool2d: poolRow('max'),
 };
 
 function dependentPair(
@@ -332,4 +344,8 @@ export const compositeRows: Record<string, Row> = {
   },
   crossEntropy: { cases: classificationCases(crossEntropy, false) },
   nll: { cases: classificationCases(nll, true) },
+  avgPool2d: poolRow('avg'),
+  globalAvgPool2d: globalAvgPoolRow(),
+  pad: padRow(),
+  batchNorm: batchNormRow(),
 };

@@ -2,16 +2,24 @@ import { describe, expect, it } from 'vitest';
 import {
   accuracy,
   adam,
+  avgPool2d,
   batches,
+  batchNorm,
+  conv2d,
   crossEntropy,
   datasets,
+  globalAvgPool2d,
   grad,
   Linear,
+  maxPool2d,
   mlp,
   mul,
   noGrad,
+  ones,
+  pad,
   pow,
   ReLU,
+  randn,
   relu,
   Sequential,
   standardScaler,
@@ -19,6 +27,7 @@ import {
   type Tensor,
   tensor,
   trainTestSplit,
+  zeros,
 } from '../../lib/index.js';
 
 // The README's examples, run as written, so the README stays true.
@@ -64,5 +73,47 @@ describe('README examples', () => {
     }
     const pred = noGrad(() => model.forward(scaler.transform(test.x)));
     expect(accuracy(pred, test.y)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('convolution, pooling, padding and batch norm: the shapes the README shows', () => {
+    const x = randn([8, 3, 32, 32], { seed: 0 });
+    const w = randn([16, 3, 3, 3], { seed: 1, requiresGrad: true });
+    const b = zeros([16], { requiresGrad: true });
+    const y = conv2d(x, w, { bias: b, padding: 'same' });
+    const p = maxPool2d(y, 2);
+    const g = globalAvgPool2d(p);
+    expect([y.shape, p.shape, g.shape]).toEqual([
+      [8, 16, 32, 32],
+      [8, 16, 16, 16],
+      [8, 16, 1, 1],
+    ]);
+    sum(g).backward();
+    expect(w.grad?.shape).toEqual([16, 3, 3, 3]);
+    expect(b.grad?.shape).toEqual([16]);
+    expect(
+      conv2d(x, w, {
+        stride: 2,
+        padding: [
+          [1, 0],
+          [1, 0],
+        ],
+        dilation: 1,
+      }).shape,
+    ).toEqual([8, 16, 16, 16]);
+    expect(avgPool2d(x, 3, { stride: 1, padding: 1, countIncludePad: false }).shape).toEqual([
+      8, 3, 32, 32,
+    ]);
+    expect(
+      pad(x, [
+        [0, 0],
+        [0, 0],
+        [2, 2],
+        [2, 2],
+      ]).shape,
+    ).toEqual([8, 3, 36, 36]);
+    const runningMean = zeros([3]);
+    const runningVar = ones([3]);
+    batchNorm(x, { runningMean, runningVar, training: true });
+    expect(Array.from(runningMean.data).every((v) => v !== 0)).toBe(true);
   });
 });

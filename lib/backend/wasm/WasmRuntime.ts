@@ -44,13 +44,15 @@ type PackFn = (b: number, k: number, n: number, transB: number, dst: number) => 
 type UnaryFn = (op: number, x: number, out: number, n: number, a: number, b: number) => number;
 type BinaryFn = (...args: number[]) => number;
 type ReduceFn = (...args: number[]) => number;
+/** A kernel export: numbers in (byte offsets, sizes), a number out. */
+export type KernelFn = (...args: number[]) => number;
 
 const PAGE = 65536;
 const MAX_PAGES = 32768;
 /** Scratch starts here; below are the control block and room for the kernels' own data. */
 const SCRATCH_BASE = 65536;
 /** Products below this many multiply-adds run on one thread (waking a helper costs more). */
-const PARALLEL_MIN_MACS = 1 << 20;
+export const PARALLEL_MIN_MACS = 1 << 20;
 /**
  * Multiply-adds per part of a shared product. Parts are claimed one at a time, so a thread
  * that the OS leaves waiting (a busy machine) holds back at most one part.
@@ -383,6 +385,68 @@ export class WasmRuntime {
     if (f(code, px, po, outer, mid, inner) !== 0) return false;
     this.get(out, 0, out.length, po);
     return true;
+  }
+
+  /**
+   * Runs a kernel of its own file (conv2dWasm.ts and the like) on scratch: copies `inputs` in
+   * (a null input gets offset 0), reserves room for `outputs` and `workBytes`, calls `run` with
+   * the kernels' exports, the operands' byte offsets (inputs, then outputs) and the work
+   * offset, then copies the outputs back. False if the memory cannot hold them.
+   */
+  runWith(
+    inputs: readonly (Float | Int32Array | null)[],
+    outputs: readonly (Float | Int32Array)[],
+    workBytes: number,
+    run: (kernels: Record<string, KernelFn>, pointers: number[], work: number) => void,
+  ): boolean {
+    this.reset();
+    const pointers = [...inputs, ...outputs].map((a) => (a ? this.alloc(a.byteLength) : 0));
+    const work = this.alloc(workBytes);
+    if (!this.commit()) return false;
+    const view = (a: Float | Int32Array, ptr: number) =>
+      new (a.constructor as Float64ArrayConstructor)(this.buffer, ptr, a.length);
+    inputs.forEach((a, i) => {
+      if (a) view(a, pointers[i]).set(a);
+    });
+    run(this.kernels as unknown as Record<string, KernelFn>, pointers, work);
+    outputs.forEach((a, i) => {
+      a.set(view(a, pointers[inputs.length + i]));
+    });
+    return true;
+  }
+
+  /** Threads a job of `macs` multiply-adds may be split over (1 below the threshold, or alone). */
+  threadsFor(macs: number): number {
+    return macs >= PARALLEL_MIN_MACS ? this.wantThreads : 1;
+  }
+
+  /**
+   * Runs the `parts` of one job of kernel `fn` of the workers' table (JOB_FN), shared with the
+   * workers when there are several threads' `work` buffers and sharing helped lately (as for
+   * matmul); otherwise every part on this thread. Each part calls the kernel with `args` (7
+   * numbers), its range and its thread's work buffer. Call it inside `runWith`.
+   */
+  runParts(
+    fn: number,
+    kernel: KernelFn,
+    args: readonly number[],
+    parts: readonly PartRange[],
+    work: readonly number[],
+  ): void {
+    const here = (r: PartRange) => kernel(...args, r[0], r[1], r[2], r[3], work[0]);
+    let pool: ThreadPool | undefined;
+    if (parts.length > 1 && work.length > 1) {
+      if (this.backoff > 0) this.backoff--;
+      else pool = this.poolFor(work.length);
+    }
+    if (!pool) {
+      for (const r of parts) here(r);
+      return;
+    }
+    for (let t = 0; t < work.length; t++) pool.setWork(t, work[t]);
+    const started = performance.now();
+    const stats = pool.run(fn, args, parts, here);
+    this.judge(stats, parts.length, performance.now() - started);
   }
 
   /** The source hash of the kernels this runtime was built from (to share it safely). */

@@ -12,7 +12,7 @@ export const CTRL = {
   seq: 0,
   parts: 1,
   fn: 2,
-  /** a, packed b, c, m, k, n, transA */
+  /** a, packed b, c, m, k, n, transA (a conv2d job: its 7 pointer and size arguments) */
   args: 3,
   /** 0, or 1 when a part failed */
   error: 11,
@@ -30,4 +30,13 @@ export const CTRL = {
 } as const;
 
 /** Kernel numbers a worker can run (index into its table). */
-export const JOB_FN = { gemmF64: 0, gemmF32: 1 } as const;
+export const JOB_FN = {
+  gemmF64: 0,
+  gemmF32: 1,
+  conv2dF64: 2,
+  conv2dF32: 3,
+  conv2dBackpropInputF64: 4,
+  conv2dBackpropInputF32: 5,
+  conv2dBackpropFilterF64: 6,
+  conv2dBackpropFilterF32: 7,
+} as const;

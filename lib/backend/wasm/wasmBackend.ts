@@ -1,7 +1,14 @@
 import type { Shape, TypedArray } from '../../core/index.js';
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from '../Backend.js';
 import { jsBackend } from '../jsBackend.js';
+import type { Conv2dGeometry, Window2d } from '../window2d.js';
 import { BINARY_CODES, LAYOUT, REDUCE_CODES, TRANSCENDENTAL, UNARY_CODES } from './codes.js';
+import {
+  wasmConv2d,
+  wasmConv2dBackpropFilter,
+  wasmConv2dBackpropInput,
+  wasmMaxPool2d,
+} from './conv2dWasm.js';
 import { type WasmInfo, WasmRuntime } from './WasmRuntime.js';
 
 /**
@@ -19,6 +26,10 @@ export const WASM_THRESHOLDS = {
   elementwise64: 2048,
   /** elements reduced */
   reduce: 1024,
+  /** multiply-adds of a convolution (N·O·oh·ow·C/groups·kh·kw) */
+  conv: 4096,
+  /** elements pooled (N·C·H·W) */
+  pool: 1024,
 };
 
 const RUNTIME_KEY = Symbol.for('rxgrad.wasmRuntime');
@@ -185,10 +196,74 @@ function matmul(
   jsBackend.matmul(a, b, out, m, k, n, transA, transB, aOff, bOff, oOff);
 }
 
+/** Multiply-adds of a convolution of this geometry. */
+function convMacs(g: Conv2dGeometry): number {
+  return g.n * g.o * g.oh * g.ow * (g.c / g.groups) * g.kh * g.kw;
+}
+
+/** The runtime, if every array is of one float kind and the work is large enough to pay for the copies. */
+function convRuntime(min: number, size: number, ...xs: (TypedArray | null)[]): WasmRuntime | null {
+  const first = xs[0]!;
+  return size >= min && xs.every((x) => x === null || sameKind(x, first)) ? getRuntime() : null;
+}
+
+function conv2d(
+  x: TypedArray,
+  weight: TypedArray,
+  bias: TypedArray | null,
+  y: TypedArray,
+  g: Conv2dGeometry,
+): void {
+  const rt = convRuntime(WASM_THRESHOLDS.conv, convMacs(g), x, weight, bias, y);
+  if (rt && wasmConv2d(rt, x as Float, weight as Float, bias as Float | null, y as Float, g))
+    return;
+  jsBackend.conv2d(x, weight, bias, y, g);
+}
+
+function conv2dBackpropInput(
+  dy: TypedArray,
+  weight: TypedArray,
+  dx: TypedArray,
+  g: Conv2dGeometry,
+): void {
+  const rt = convRuntime(WASM_THRESHOLDS.conv, convMacs(g), dy, weight, dx);
+  if (rt && wasmConv2dBackpropInput(rt, dy as Float, weight as Float, dx as Float, g)) return;
+  jsBackend.conv2dBackpropInput(dy, weight, dx, g);
+}
+
+function conv2dBackpropFilter(
+  x: TypedArray,
+  dy: TypedArray,
+  dw: TypedArray,
+  g: Conv2dGeometry,
+): void {
+  const rt = convRuntime(WASM_THRESHOLDS.conv, convMacs(g), x, dy, dw);
+  if (rt && wasmConv2dBackpropFilter(rt, x as Float, dy as Float, dw as Float, g)) return;
+  jsBackend.conv2dBackpropFilter(x, dy, dw, g);
+}
+
+function maxPool2d(x: TypedArray, y: TypedArray, indices: Int32Array, g: Window2d): void {
+  const rt = convRuntime(WASM_THRESHOLDS.pool, x.length, x, y);
+  if (rt && wasmMaxPool2d(rt, x as Float, y as Float, indices, g)) return;
+  jsBackend.maxPool2d(x, y, indices, g);
+}
+
 /**
  * WebAssembly SIMD kernels (relaxed-SIMD fused multiply-add where the host has it) for matmul in
- * every layout, the common elementwise ops and reductions, with a second core for large
+ * every layout, the common elementwise ops and reductions, convolution (im2col + matmul) and
+ * max pooling, with a second core for large
  * products. Whatever it does not implement, and operands too small to pay for the copy into
  * WebAssembly memory, run on the JS kernels; results agree with them up to rounding.
  */
-export const wasmBackend: Backend = { ...jsBackend, name: 'wasm', unary, binary, reduce, matmul };
+export const wasmBackend: Backend = {
+  ...jsBackend,
+  name: 'wasm',
+  unary,
+  binary,
+  reduce,
+  matmul,
+  conv2d,
+  conv2dBackpropInput,
+  conv2dBackpropFilter,
+  maxPool2d,
+};

@@ -14,7 +14,8 @@ function onStart(data) {
   const k = new WebAssembly.Instance(module, {
     env: { memory, abort() { throw new Error('rxgrad: WebAssembly kernel aborted'); } },
   }).exports;
-  const fns = [k.gemmF64, k.gemmF32];
+  const fns = [k.gemmF64, k.gemmF32, k.conv2dF64, k.conv2dF32, k.conv2dBackpropInputF64,
+    k.conv2dBackpropInputF32, k.conv2dBackpropFilterF64, k.conv2dBackpropFilterF32];
   const I = new Int32Array(memory.buffer, C.offset, C.size);
   const run = (p) => {
     const a = C.args;

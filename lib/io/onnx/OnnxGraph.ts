@@ -3,8 +3,15 @@ import { allocate } from '../../core/index.js';
 import { writeLittleEndian } from '../bytes.js';
 import { ONNX_DTYPE } from './onnxSchema.js';
 
-/** An attribute value of a node: a float, an int (bigint-free number) or a string. */
-export type AttributeValue = { float: number } | { int: number } | { string: string };
+/** TensorProto.DataType INT64. */
+const INT64 = 7;
+
+/** An attribute value of a node: a float, an int (bigint-free number), a list of ints or a string. */
+export type AttributeValue =
+  | { float: number }
+  | { int: number }
+  | { ints: readonly number[] }
+  | { string: string };
 
 /** Plain objects shaped like ONNX's NodeProto and TensorProto (onnxSchema.ts's field names). */
 export interface NodeObject {
@@ -50,6 +57,18 @@ export class OnnxGraph {
     return name;
   }
 
+  /** An int64 initializer (a shape for Reshape), little-endian. */
+  int64Constant(base: string, values: readonly number[]): string {
+    const name = this.unique(base);
+    const raw = new Uint8Array(8 * values.length);
+    const view = new DataView(raw.buffer);
+    values.forEach((v, i) => {
+      view.setBigInt64(8 * i, BigInt(v), true);
+    });
+    this.initializers.push({ name, dims: [values.length], data_type: INT64, raw_data: raw });
+    return name;
+  }
+
   /** Appends a node `opType(inputs)` named `base` and returns its output's name. */
   node(
     opType: string,
@@ -73,5 +92,6 @@ export class OnnxGraph {
 function attribute(name: string, v: AttributeValue): Record<string, unknown> {
   if ('float' in v) return { name, type: 'FLOAT', f: v.float };
   if ('int' in v) return { name, type: 'INT', i: v.int };
+  if ('ints' in v) return { name, type: 'INTS', ints: [...v.ints] };
   return { name, type: 'STRING', s: new TextEncoder().encode(v.string) };
 }

@@ -11,6 +11,7 @@ import {
 import { type Linear, Module, type Sequential } from '../../nn/index.js';
 import { type Architecture, describeArchitecture } from '../architecture.js';
 import type { Preprocessor, PreprocessorState } from '../preprocessor.js';
+import { convNodes, isConvSpec } from './convNodes.js';
 import { OnnxGraph } from './OnnxGraph.js';
 import { encodeModel, ONNX_DTYPE } from './onnxSchema.js';
 import { type Flow, preprocessors, scalerNodes } from './scalerNodes.js';
@@ -56,7 +57,10 @@ const IR_VERSION: Record<number, number> = {
  * `model.forward` in inference mode, for `Sequential`/`mlp` models of the built-in layers:
  * Linear/Neuron → Gemm (or MatMul + Add), ReLU → Relu, Sigmoid, Tanh, Softmax(axis),
  * LeakyReLU → LeakyRelu (in float64 the exact Where(x > 0, x, slope·x)), GELU → Gelu
- * (opset ≥ 20) or x·(1 + erf(x/√2))/2, Identity and Dropout → Identity; scalers given as
+ * (opset ≥ 20) or x·(1 + erf(x/√2))/2, Identity and Dropout → Identity, Conv2d → Conv,
+ * MaxPool2d → MaxPool, AvgPool2d → AveragePool, GlobalAvgPool2d → GlobalAveragePool,
+ * BatchNorm1d/2d → BatchNormalization (the running statistics), Flatten → Flatten (or
+ * Reshape when it does not flatten every axis after the batch); scalers given as
  * `preprocessing` become Sub/Div (standard) or Sub/Mul/Add (min-max) nodes in front. Weights
  * are initializers named as in `stateDict()`. The model is y = f(x), f the forward pass.
  *
@@ -191,6 +195,8 @@ function layer(
     case 'GELU':
       return gelu(graph, flow, at, opset);
   }
+  if (isConvSpec(spec)) return convNodes(graph, flow, module, spec, at, path ? `${path}.` : '');
+  throw new ArgumentError(`exportOnnx: ${at}: no ONNX nodes for a ${(spec as Architecture).type}`);
 }
 
 /** A Neuron's activation; 'linear' and 'identity' add no node. */

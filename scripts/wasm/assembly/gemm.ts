@@ -143,7 +143,7 @@ export function gemmWorkBytes(elementBytes: i32): usize {
   return TILE_BYTES + <usize>MC * KC * elementBytes;
 }
 
-@inline function paddedCols<T>(n: i32): i32 {
+@inline export function paddedCols<T>(n: i32): i32 {
   const NR = nrOf<T>();
   return (n + NR - 1) / NR * NR;
 }
@@ -159,7 +159,7 @@ export function gemmPackedBBytes(elementBytes: i32, k: i32, n: i32): usize {
  * Packs all of op(B), once per product, shared by every part: depth block pc (KC deep) holds
  * its NR-column panels one after another from byte pc·n̄·E (n̄ = n rounded up to panels).
  */
-function packAllB<T>(b: usize, k: i32, n: i32, transB: bool, dst: usize): void {
+export function packAllB<T>(b: usize, k: i32, n: i32, transB: bool, dst: usize): void {
   const nPad = paddedCols<T>(n);
   for (let pc = 0; pc < k; pc += KC) {
     packB<T>(b, k, n, transB, pc, min(KC, k - pc), 0, n, dst + <usize>pc * nPad * sizeof<T>());
@@ -170,7 +170,7 @@ function packAllB<T>(b: usize, k: i32, n: i32, transB: bool, dst: usize): void {
  * C[i0:i1, j0:j1] = op(A)·op(B) from the packed op(B) (j0 a multiple of NR). Parts of one
  * product write disjoint blocks of C, so threads can share it.
  */
-function gemm<T>(a: usize, bp: usize, c: usize, m: i32, k: i32, n: i32, transA: bool,
+export function gemm<T>(a: usize, bp: usize, c: usize, m: i32, k: i32, n: i32, transA: bool,
   i0: i32, i1: i32, j0: i32, j1: i32, work: usize): void {
   const MR = mrOf<T>();
   const NR = nrOf<T>();
