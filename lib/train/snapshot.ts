@@ -10,10 +10,10 @@ import { Module } from '../nn/Module.js';
 
 export type { Snapshot, SnapshotPosition, SnapshotTensor, SnapshotWeights };
 
-/** Copies of the model's parameters as plain data. */
+/** Copies of the model's parameters and buffers (a batch norm's running statistics) as plain data. */
 export function copyWeights(model: Module): SnapshotWeights {
   const out: Record<string, SnapshotTensor> = {};
-  for (const [name, p] of model.namedParameters()) {
+  for (const [name, p] of [...model.namedParameters(), ...model.namedBuffers()]) {
     out[name] = { shape: [...p.shape], dtype: p.dtype, data: p.data.slice() };
   }
   return out;
