@@ -136,7 +136,7 @@ export abstract class Module {
       const t = state[key];
       if (t === undefined)
         throw new ArgumentError(
-          `loadStateDict: missing key '${key}' (shape ${formatShape(p.shape)}); expected a tensor for every parameter of the model`,
+          `loadStateDict: missing key '${key}' (shape ${formatShape(p.shape)}); expected a tensor for every parameter and buffer of the model`,
         );
       if (!(t instanceof Tensor))
         throw new ArgumentError(`loadStateDict: '${key}' must be a Tensor, got ${typeof t}`);

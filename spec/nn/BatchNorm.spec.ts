@@ -71,7 +71,7 @@ describe('BatchNorm1d and BatchNorm2d', () => {
     expectError(
       () => b.loadStateDict(missing),
       ArgumentError,
-      "loadStateDict: missing key 'runningVar' (shape [2])",
+      "loadStateDict: missing key 'runningVar' (shape [2]); expected a tensor for every parameter and buffer of the model",
     );
     expectError(
       () => b.loadStateDict({ ...a.stateDict(), extra: tensor([1]) }),

@@ -1,7 +1,7 @@
 // Every ```ts block of README.md compiles and runs as written (with the names of preamble.ts
 // where a block uses them); a ```ts browser block is type-checked with the DOM and must be
 // part of the browser app that `npm run test:package` runs in Chromium.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,10 @@ let problems: string[] = [];
 
 beforeAll(() => {
   problems = prepareBlocks(blocks);
-  // Blocks that write files write them here.
+  // Blocks that write files write them here,
   scratch = mkdtempSync(join(tmpdir(), 'rxgrad-readme-'));
+  // ... and read the repository's data/ (Fashion-MNIST) where a user in a clone would find it.
+  symlinkSync(join(repo, 'data'), join(scratch, 'data'));
   process.chdir(scratch);
 });
 
