@@ -5,8 +5,11 @@ export type IdxType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float6
 
 /** An array read from an IDX file: its element type, shape and values (row-major). */
 export interface IdxArray {
+  /** The element type the header declares. */
   readonly type: IdxType;
+  /** The dimensions the header declares (images: [count, rows, columns]). */
   readonly shape: readonly number[];
+  /** The values, row-major, in a typed array of the element type. */
   readonly data: Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
 }
 

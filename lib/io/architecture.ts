@@ -100,7 +100,7 @@ export type Architecture =
       kernelSize: [number, number];
       /** Steps between windows, down and across. */
       stride: [number, number];
-      /** Zero padding: `'same'`, `'valid'`, or [height, width] (or 4 sides). */
+      /** Zero padding: a number, [rows, columns], [[top, bottom], [left, right]], `'valid'` or `'same'`. */
       padding: Padding2d;
       /** Spacing between the filter's taps, down and across. */
       dilation: [number, number];

@@ -27,8 +27,11 @@ export interface BatchNormLayerOptions {
  * and in files but not trained.
  */
 export abstract class BatchNorm extends Module {
+  /** Features normalised: C of [N, C] or [N, C, L] (1d), of NCHW (2d). */
   readonly numFeatures: number;
+  /** Added to the variance before its square root. */
   readonly eps: number;
+  /** Weight of each new batch in the running statistics (PyTorch's convention). */
   readonly momentum: number;
   /** γ, [numFeatures] (ones at first), or null when not affine. */
   readonly weight: Tensor | null;
@@ -78,6 +81,7 @@ export abstract class BatchNorm extends Module {
 
   /** Ranks this layer accepts, and how to name them in an error. */
   protected abstract readonly ranks: readonly number[];
+  /** The input shapes this layer accepts, as its errors name them. */
   protected abstract readonly layout: string;
 
   forward(x: Tensor): Tensor {
@@ -118,6 +122,7 @@ export abstract class BatchNorm extends Module {
  */
 export class BatchNorm1d extends BatchNorm {
   protected readonly ranks = [2, 3];
+  /** `[N, C] or [N, C, L]`, as errors name it. */
   protected get layout(): string {
     return `[N, ${this.numFeatures}] or [N, ${this.numFeatures}, L]`;
   }
@@ -130,6 +135,7 @@ export class BatchNorm1d extends BatchNorm {
  */
 export class BatchNorm2d extends BatchNorm {
   protected readonly ranks = [4];
+  /** `[N, C, H, W]`, as errors name it. */
   protected get layout(): string {
     return `[N, ${this.numFeatures}, H, W]`;
   }

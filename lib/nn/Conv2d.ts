@@ -54,12 +54,19 @@ function positive(n: number, arg: string): number {
  * conv.forward(x);  // [64, 1, 28, 28] → [64, 16, 28, 28]
  */
 export class Conv2d extends Module {
+  /** Channels of the input (C of NCHW). */
   readonly inChannels: number;
+  /** Channels of the output: the number of filters. */
   readonly outChannels: number;
+  /** Height and width of a filter. */
   readonly kernelSize: [number, number];
+  /** Steps between windows, down and across. */
   readonly stride: [number, number];
+  /** Zero padding: a number, [rows, columns], [[top, bottom], [left, right]], `'valid'` or `'same'`. */
   readonly padding: Padding2d;
+  /** Spacing between a filter's taps, down and across (1: adjacent pixels). */
   readonly dilation: [number, number];
+  /** Channel groups: each output channel sees inChannels / groups input channels. */
   readonly groups: number;
   /** [outChannels, inChannels/groups, kH, kW]. */
   readonly weight: Tensor;

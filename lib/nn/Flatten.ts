@@ -10,7 +10,9 @@ import { Module } from './Module.js';
  * @example new Flatten().forward(x)  // [64, 32, 7, 7] → [64, 1568]
  */
 export class Flatten extends Module {
+  /** First axis merged (1: keep the batch axis). */
   readonly startAxis: number;
+  /** Last axis merged (negative counts from the end). */
   readonly endAxis: number;
 
   constructor(startAxis = 1, endAxis = -1) {

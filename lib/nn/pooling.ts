@@ -42,8 +42,11 @@ function windowText(m: { kernelSize: number[]; stride: number[]; padding: number
  * @example new MaxPool2d(2).forward(x)  // [64, 16, 28, 28] → [64, 16, 14, 14]
  */
 export class MaxPool2d extends Module {
+  /** Height and width of a window. */
   readonly kernelSize: [number, number];
+  /** Steps between windows, down and across (default: the kernel size). */
   readonly stride: [number, number];
+  /** Padding above/below and left/right, which no window's maximum comes from. */
   readonly padding: [number, number];
 
   constructor(kernelSize: Size2d, options: Pool2dOptions = {}) {
@@ -71,9 +74,13 @@ export class MaxPool2d extends Module {
  * @example new AvgPool2d(2).forward(x)  // [64, 16, 28, 28] → [64, 16, 14, 14]
  */
 export class AvgPool2d extends Module {
+  /** Height and width of a window. */
   readonly kernelSize: [number, number];
+  /** Steps between windows, down and across (default: the kernel size). */
   readonly stride: [number, number];
+  /** Zero padding above/below and left/right. */
   readonly padding: [number, number];
+  /** Whether the padded zeros count in a window's mean (PyTorch's default, true). */
   readonly countIncludePad: boolean;
 
   constructor(kernelSize: Size2d, options: AvgPool2dOptions = {}) {

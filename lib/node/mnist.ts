@@ -59,7 +59,12 @@ async function find(dir: string, base: string): Promise<string> {
 export async function loadMnist(
   dir: string,
   options: IdxDatasetOptions = {},
-): Promise<{ train: Dataset; test: Dataset }> {
+): Promise<{
+  /** The training images and labels (`train-*` files). */
+  train: Dataset;
+  /** The test images and labels (`t10k-*` files). */
+  test: Dataset;
+}> {
   if (typeof dir !== 'string' || dir === '') {
     throw new ArgumentError(
       `loadMnist: dir must be a non-empty string, got ${JSON.stringify(dir)}`,
