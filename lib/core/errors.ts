@@ -52,13 +52,15 @@ export class DependencyError extends RxgradError {
 /**
  * Runs `fn`; an rxgrad error it throws is thrown again, of the same class, with `context` in
  * front of its message (`mlp: layers.2: Linear: …`) and the original as its cause. So the
- * message names the function the user called, and still what failed inside it.
+ * message names the function the user called, and still what failed inside it. An error whose
+ * message already starts with `context` is thrown as it is.
  */
 export function inContext<T>(context: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (!(e instanceof RxgradError)) throw e;
+    // NOTE: an error that already names the context passes unchanged (no `fit: fit: …`).
+    if (!(e instanceof RxgradError) || e.message.startsWith(`${context}:`)) throw e;
     const Class = e.constructor as new (message: string, options?: ErrorOptions) => RxgradError;
     throw new Class(`${context}: ${e.message}`, { cause: e });
   }

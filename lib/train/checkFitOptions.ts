@@ -1,5 +1,5 @@
 import { asyncScheduler } from 'rxjs';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import { Dataset } from '../data/Dataset.js';
 import { Module } from '../nn/Module.js';
 import { asDataset } from './evaluate.js';
@@ -31,7 +31,7 @@ function need(ok: boolean, message: string): void {
 }
 
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
-const show = (v: unknown) => JSON.stringify(v);
+const show = (v: unknown) => excerpt(v);
 
 /** `fit`'s arguments after checking, defaults filled in. */
 export type FitConfig = ReturnType<typeof checkFitOptions>;

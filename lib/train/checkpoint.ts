@@ -11,7 +11,7 @@ import {
   type Observer,
   of,
 } from 'rxjs';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { ControlCommand } from './control.js';
 import type { CheckpointEvent, TrainEvent } from './events.js';
 import {
@@ -83,9 +83,7 @@ export function checkpoint(options: CheckpointOptions): MonoTypeOperatorFunction
       if (every === 0) throw new ArgumentError(`${WHERE}: every must be at least 1`);
       const unit = options.unit ?? 'epoch';
       if (unit !== 'epoch' && unit !== 'step') {
-        throw new ArgumentError(
-          `${WHERE}: unit must be 'epoch' or 'step', got ${JSON.stringify(unit)}`,
-        );
+        throw new ArgumentError(`${WHERE}: unit must be 'epoch' or 'step', got ${excerpt(unit)}`);
       }
       const onlyBest = options.onlyBest ?? false;
       if (onlyBest && unit !== 'epoch') {

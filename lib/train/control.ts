@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { CheckpointEvent, ControlEvent } from './events.js';
 import type { StepEngine } from './StepEngine.js';
 import type { Snapshot } from './snapshot.js';
@@ -73,7 +73,7 @@ export function checkCommand(command: unknown, where: string): ControlCommand {
   const c = command as { type?: unknown; lr?: unknown } | null;
   if (c === null || typeof c !== 'object' || typeof c.type !== 'string' || !TYPES.has(c.type)) {
     throw new ArgumentError(
-      `${where}: control$ sent ${JSON.stringify(command)}; expected { type: ${[...TYPES].map((t) => `'${t}'`).join(' | ')} } (setLearningRate with lr)`,
+      `${where}: control$ sent ${excerpt(command)}; expected { type: ${[...TYPES].map((t) => `'${t}'`).join(' | ')} } (setLearningRate with lr)`,
     );
   }
   if (
@@ -81,7 +81,7 @@ export function checkCommand(command: unknown, where: string): ControlCommand {
     (typeof c.lr !== 'number' || !(c.lr >= 0) || !Number.isFinite(c.lr))
   ) {
     throw new ArgumentError(
-      `${where}: setLearningRate needs lr, a non-negative finite number, got ${JSON.stringify(c.lr)}`,
+      `${where}: setLearningRate needs lr, a non-negative finite number, got ${excerpt(c.lr)}`,
     );
   }
   return c as ControlCommand;

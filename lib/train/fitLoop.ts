@@ -1,3 +1,4 @@
+import { inContext } from '../core/index.js';
 import type { Batch } from '../data/batches.js';
 import type { Module } from '../nn/Module.js';
 import type { FitConfig } from './checkFitOptions.js';
@@ -25,7 +26,9 @@ export function* fitLoop(
 ): Generator<Sliced<TrainEvent>, void, ControlCommand | undefined> {
   const { epochs, batchSize, emitEvery, seed, scheduler } = config;
   const engine = new StepEngine(model, config.optimizer, config.lossFn, WHERE);
-  const { train, val, batches, dataRng } = prepareData(config.data, config, WHERE);
+  const { train, val, batches, dataRng } = inContext(WHERE, () =>
+    prepareData(config.data, config, WHERE),
+  );
   const stepsPerEpoch = batches.length;
   let epoch = 0; // completed epochs
   let batch = 0; // completed steps of the current epoch
@@ -123,12 +126,8 @@ export function* fitLoop(
         const overflow = `the mean loss of epoch ${end.epoch} is ${loss}`;
         throw engine.nonFinite(`${overflow}: the sum of its finite step losses overflowed`, end);
       }
-      const scores = evaluateEpoch(
-        engine,
-        { train, val },
-        config.metrics,
-        Math.max(batchSize, 256),
-        end,
+      const scores = inContext(WHERE, () =>
+        evaluateEpoch(engine, { train, val }, config.metrics, Math.max(batchSize, 256), end),
       );
       const event: EpochEvent = {
         type: 'epoch',

@@ -1,5 +1,5 @@
 import { defer, type MonoTypeOperatorFunction, tap } from 'rxjs';
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { RestartsEvent } from './events.js';
 import { formatEvent } from './formatEvent.js';
 
@@ -27,13 +27,11 @@ export function logEvery<E extends RestartsEvent>(
   return (source) =>
     defer(() => {
       if (!Number.isInteger(n) || n <= 0) {
-        throw new ArgumentError(`logEvery: n must be a positive integer, got ${JSON.stringify(n)}`);
+        throw new ArgumentError(`logEvery: n must be a positive integer, got ${excerpt(n)}`);
       }
       const on = options.on ?? 'epoch';
       if (on !== 'epoch' && on !== 'step') {
-        throw new ArgumentError(
-          `logEvery: on must be 'epoch' or 'step', got ${JSON.stringify(on)}`,
-        );
+        throw new ArgumentError(`logEvery: on must be 'epoch' or 'step', got ${excerpt(on)}`);
       }
       const log = options.log ?? ((line: string) => console.log(line));
       let epochs: number | undefined;

@@ -1,4 +1,4 @@
-import { ArgumentError } from '../core/index.js';
+import { ArgumentError, excerpt } from '../core/index.js';
 import type { EpochEvent } from './events.js';
 import { HIGHER_IS_BETTER } from './resolveMetrics.js';
 
@@ -47,7 +47,7 @@ export function resolveMonitor(
 ): ResolvedMonitor {
   if (monitor !== undefined && typeof monitor !== 'string' && typeof monitor !== 'function') {
     throw new ArgumentError(
-      `${where}: monitor must be 'loss', 'valLoss', 'metrics.<name>', 'valMetrics.<name>' or a function of the epoch event, got ${JSON.stringify(monitor)}`,
+      `${where}: monitor must be 'loss', 'valLoss', 'metrics.<name>', 'valMetrics.<name>' or a function of the epoch event, got ${excerpt(monitor)}`,
     );
   }
   if (typeof monitor === 'string' && !/^(loss|valLoss|metrics\..+|valMetrics\..+)$/.test(monitor)) {
@@ -56,7 +56,7 @@ export function resolveMonitor(
     );
   }
   if (mode !== undefined && mode !== 'min' && mode !== 'max') {
-    throw new ArgumentError(`${where}: mode must be 'min' or 'max', got ${JSON.stringify(mode)}`);
+    throw new ArgumentError(`${where}: mode must be 'min' or 'max', got ${excerpt(mode)}`);
   }
   if (typeof monitor === 'function') {
     const name = monitor.name || 'custom';
@@ -128,7 +128,7 @@ export function nonNegative(value: unknown, name: string, where: string, integer
     (integer && !Number.isInteger(value))
   ) {
     throw new ArgumentError(
-      `${where}: ${name} must be ${integer ? 'an integer' : 'a number'} ≥ 0, got ${JSON.stringify(value)}`,
+      `${where}: ${name} must be ${integer ? 'an integer' : 'a number'} ≥ 0, got ${excerpt(value)}`,
     );
   }
   return value;

@@ -1,4 +1,4 @@
-import { ArgumentError, type DType } from '../core/index.js';
+import { ArgumentError, type DType, excerpt } from '../core/index.js';
 import type { CheckpointEvent, StartEvent } from './events.js';
 import type { SnapshotWeights } from './snapshot.js';
 
@@ -35,7 +35,7 @@ export function operatorState<S extends object>(
       const bad = fields.find((f) => typeof s?.[f] !== 'number');
       if (bad !== undefined) {
         throw new ArgumentError(
-          `${name}: the snapshot's state for ${name} has no number '${bad}': ${JSON.stringify(s)}`,
+          `${name}: the snapshot's state for ${name} has no number '${bad}': ${excerpt(s)}`,
         );
       }
       return s as S;
