@@ -25,6 +25,8 @@ export interface NeuronOptions {
   dtype?: DType;
   /** Weight initialiser. Default `'glorotUniform'`. */
   init?: InitName | Initializer;
+  /** Bias initialiser. Default `'zeros'`. */
+  biasInit?: InitName | Initializer;
   /** Seed of the weights. Default 0. */
   seed?: number;
   /** Draw the weights from this generator instead of `seed` (its state advances). */
