@@ -1,8 +1,10 @@
 /**
  * The one module of rxgrad with an effect at import time, imported by every entry module
  * (`rxgrad`, `rxgrad/node`, `rxgrad/plot`, `rxgrad/testing`). It and the entries are listed in
- * package.json's `sideEffects` (an entry that a bundler took for pure would take this import
- * with it); every other module only declares, so bundlers drop what an app does not use.
+ * package.json's `sideEffects`, as built (`dist/`) and as sources (`lib/`, which the
+ * repository's own bundles such as the dashboard build from): an entry that a bundler took for
+ * pure would take this import with it. Every other module only declares, so bundlers drop what
+ * an app does not use.
  */
 import { setGradAccumulator } from './autograd/index.js';
 import { add } from './ops/add.js';

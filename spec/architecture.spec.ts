@@ -97,6 +97,19 @@ describe('architecture (DESIGN.md layers)', () => {
     expect(importers.sort()).toEqual(['index.ts', ...entries].sort());
   });
 
+  it("package.json's sideEffects lists lib/install.ts and the entries, built and as sources", () => {
+    const pkg = JSON.parse(readFileSync(join(libDir, '..', 'package.json'), 'utf8')) as {
+      sideEffects: string[];
+    };
+    const modules = ['install.ts', 'index.ts', ...entries];
+    expect([...pkg.sideEffects].sort()).toEqual(
+      [
+        ...modules.map((m) => `./lib/${m}`),
+        ...modules.map((m) => `./dist/${m.replace(/\.ts$/, '.js')}`),
+      ].sort(),
+    );
+  });
+
   it('rxjs is imported only in lib/train (and the Node/worker edges); Node built-ins only in lib/node', () => {
     const bad: string[] = [];
     for (const f of files) {
