@@ -6,7 +6,10 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveDashboard } from './browser.js';
 
-const docs = fileURLToPath(new URL('../docs/', import.meta.url));
+// Screenshots go to out/e2e/; RXGRAD_SCREENSHOTS=docs npm run e2e refreshes the README's.
+const docs = fileURLToPath(
+  new URL(`../${process.env.RXGRAD_SCREENSHOTS === 'docs' ? 'docs' : 'out/e2e'}/`, import.meta.url),
+);
 let page: Page;
 let closeAll: () => Promise<void>;
 const pageErrors: string[] = [];
