@@ -1,7 +1,7 @@
 export type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
 export { jsBackend } from './jsBackend.js';
 export { getBackend, listBackends, registerBackend, setBackend } from './registry.js';
-export type { WasmInfo } from './wasm/WasmRuntime.js';
+export type { WasmInfo } from './wasm/WasmInfo.js';
 export {
   setWasmThreads,
   terminateWasmWorkers,

@@ -12,18 +12,7 @@ import {
   KERNELS_WASM,
 } from './kernels.generated.js';
 import { type JobStats, type PartRange, ThreadPool } from './ThreadPool.js';
-
-/** What the WebAssembly backend found on this host. */
-export interface WasmInfo {
-  /** Relaxed SIMD (fused multiply-add) in use, rather than plain SIMD128. */
-  readonly relaxedSimd: boolean;
-  /** The memory is shared, so workers can help. */
-  readonly sharedMemory: boolean;
-  /** Threads a large matmul is split over (the calling one included). */
-  readonly threads: number;
-  /** Bytes of WebAssembly memory in use (it grows to the largest op and stays there). */
-  readonly memoryBytes: number;
-}
+import type { WasmInfo } from './WasmInfo.js';
 
 interface Kernels {
   gemmF64: GemmFn;

@@ -9,7 +9,8 @@ import {
   wasmConv2dBackpropInput,
   wasmMaxPool2d,
 } from './conv2dWasm.js';
-import { type WasmInfo, WasmRuntime } from './WasmRuntime.js';
+import type { WasmInfo } from './WasmInfo.js';
+import { WasmRuntime } from './WasmRuntime.js';
 
 /**
  * Sizes below which the JS kernels win, because copying operands into WebAssembly memory and
