@@ -42,6 +42,7 @@ export {
 export {
   type Backend,
   type BinaryOp,
+  type Conv2dGeometry,
   getBackend,
   listBackends,
   type ReduceOp,
@@ -51,6 +52,7 @@ export {
   terminateWasmWorkers,
   type UnaryOp,
   type WasmInfo,
+  type Window2d,
   wasmAvailable,
   wasmInfo,
   wasmReady,

@@ -5,20 +5,33 @@
  * Output position (oy, ox) reads input row oy·sh − padTop + i·dh, column ox·sw − padLeft + j·dw.
  */
 export interface Window2d {
+  /** Samples in the batch (N). */
   readonly n: number;
+  /** Input channels (C). */
   readonly c: number;
+  /** Input rows (H). */
   readonly h: number;
+  /** Input columns (W). */
   readonly w: number;
+  /** Kernel rows. */
   readonly kh: number;
+  /** Kernel columns. */
   readonly kw: number;
+  /** Stride between output rows, in input rows. */
   readonly sh: number;
+  /** Stride between output columns, in input columns. */
   readonly sw: number;
-  /** Dilation (1 for pooling). */
+  /** Dilation between kernel rows (1 for pooling). */
   readonly dh: number;
+  /** Dilation between kernel columns (1 for pooling). */
   readonly dw: number;
+  /** Zero rows padded before the first input row. */
   readonly padTop: number;
+  /** Zero columns padded before the first input column. */
   readonly padLeft: number;
+  /** Output rows. */
   readonly oh: number;
+  /** Output columns. */
   readonly ow: number;
 }
 
@@ -27,7 +40,9 @@ export interface Window2d {
  * laid out [O, C/groups, kh, kw] (PyTorch's and ONNX's layout).
  */
 export interface Conv2dGeometry extends Window2d {
+  /** Output channels (O). */
   readonly o: number;
+  /** Channel groups: each sees C/groups input channels and makes O/groups output channels. */
   readonly groups: number;
 }
 
