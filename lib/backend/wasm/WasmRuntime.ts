@@ -12,7 +12,6 @@ import {
   KERNELS_WASM,
 } from './kernels.generated.js';
 import { type JobStats, type PartRange, ThreadPool } from './ThreadPool.js';
-import type { WasmInfo } from './WasmInfo.js';
 
 interface Kernels {
   gemmF64: GemmFn;
