@@ -8,10 +8,12 @@
  *
  * Four variants are compiled: plain SIMD128 or relaxed SIMD (fused multiply-add), each with a
  * shared memory (threads) or an unshared one (pages that are not cross-origin isolated); two
- * are embedded (see buildModule).
+ * are embedded (see buildModule), deflated: base64 of the deflated binaries gzips to 7 kB each,
+ * base64 of the plain ones to 12 kB (lib/backend/wasm/inflate.ts decodes them).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -126,17 +128,30 @@ export async function buildModule(): Promise<string> {
     '/** sha-256 of the kernel sources and build options this module was built from. */',
     `export const KERNELS_SOURCE_HASH = '${sourceHash()}';`,
     '',
-    '/** The kernels as base64 WebAssembly binaries (unshared memory): plain SIMD128, and relaxed SIMD. */',
+    '/**',
+    ' * The kernels as WebAssembly binaries (unshared memory), plain SIMD128 and relaxed SIMD, each',
+    ' * deflated (raw DEFLATE, level 9) and base64-encoded; KERNELS_WASM_SIZE holds their sizes.',
+    ' */',
     // NOTE: typed as strings, not `as const`: the declaration file must not repeat the binaries.
     "export const KERNELS_WASM: Readonly<Record<'simd' | 'relaxed', string>> = {",
-    `  simd: '${Buffer.from(binaries.simd).toString('base64')}',`,
-    `  relaxed: '${Buffer.from(binaries.relaxed).toString('base64')}',`,
+    `  simd: '${deflated(binaries.simd)}',`,
+    `  relaxed: '${deflated(binaries.relaxed)}',`,
+    '};',
+    '',
+    '/** Bytes of each binary once inflated. */',
+    "export const KERNELS_WASM_SIZE: Readonly<Record<'simd' | 'relaxed', number>> = {",
+    `  simd: ${binaries.simd.length},`,
+    `  relaxed: ${binaries.relaxed.length},`,
     '};',
     '',
     "/** Where the memory import's limits flag sits: 0x01 in the binaries above, 0x03 for shared memory. */",
     `export const KERNELS_SHARED_FLAG_OFFSET = ${offset};`,
     '',
   ].join('\n');
+}
+
+function deflated(binary: Uint8Array): string {
+  return deflateRawSync(binary, { level: 9 }).toString('base64');
 }
 
 /** Whether the generated module exists and was built from the current sources. */

@@ -6,10 +6,12 @@ import {
   hasWebAssembly,
   validateRelaxed,
 } from './host.js';
+import { inflateRaw } from './inflate.js';
 import {
   KERNELS_SHARED_FLAG_OFFSET,
   KERNELS_SOURCE_HASH,
   KERNELS_WASM,
+  KERNELS_WASM_SIZE,
 } from './kernels.generated.js';
 import { type JobStats, type PartRange, ThreadPool } from './ThreadPool.js';
 
@@ -34,6 +36,18 @@ type BinaryFn = (...args: number[]) => number;
 type ReduceFn = (...args: number[]) => number;
 /** A kernel export: numbers in (byte offsets, sizes), a number out. */
 export type KernelFn = (...args: number[]) => number;
+
+type Variant = keyof typeof KERNELS_WASM;
+const binaries: Partial<Record<Variant, Uint8Array<ArrayBuffer>>> = {};
+
+/** A variant's WebAssembly binary, inflated once and kept (callers get their own copy). */
+function binary(variant: Variant): Uint8Array<ArrayBuffer> {
+  const bytes = (binaries[variant] ??= inflateRaw(
+    decodeBase64(KERNELS_WASM[variant]),
+    KERNELS_WASM_SIZE[variant],
+  ));
+  return bytes.slice();
+}
 
 const PAGE = 65536;
 const MAX_PAGES = 32768;
@@ -102,7 +116,7 @@ export class WasmRuntime {
 
   /** Whether this host runs WebAssembly SIMD128 (the least the kernels need). */
   static supported(): boolean {
-    return hasWebAssembly() && WebAssembly.validate(decodeBase64(KERNELS_WASM.simd));
+    return hasWebAssembly() && WebAssembly.validate(binary('simd'));
   }
 
   /** The variant to compile and the memory to give it; undefined if the host has neither. */
@@ -116,13 +130,13 @@ export class WasmRuntime {
     | undefined {
     if (!WasmRuntime.supported()) return undefined;
     const relaxed =
-      prefer.relaxedSimd !== false && validateRelaxed(decodeBase64(KERNELS_WASM.relaxed));
+      prefer.relaxedSimd !== false && validateRelaxed(binary('relaxed'));
     const sharedMemory =
       prefer.sharedMemory !== false && canShareMemory() ? tryMemory(true) : undefined;
     const memory = sharedMemory ?? tryMemory(false);
     if (!memory) return undefined;
     const shared = sharedMemory !== undefined;
-    const bytes = decodeBase64(KERNELS_WASM[relaxed ? 'relaxed' : 'simd']);
+    const bytes = binary(relaxed ? 'relaxed' : 'simd');
     // NOTE: the shared-memory build differs in one byte, the memory import's limits flag
     // (scripts/buildWasm.ts checks it): 0x03 = has a maximum and is shared.
     if (shared) bytes[KERNELS_SHARED_FLAG_OFFSET] = 0x03;
