@@ -129,8 +129,7 @@ export class WasmRuntime {
       }
     | undefined {
     if (!WasmRuntime.supported()) return undefined;
-    const relaxed =
-      prefer.relaxedSimd !== false && validateRelaxed(binary('relaxed'));
+    const relaxed = prefer.relaxedSimd !== false && validateRelaxed(binary('relaxed'));
     const sharedMemory =
       prefer.sharedMemory !== false && canShareMemory() ? tryMemory(true) : undefined;
     const memory = sharedMemory ?? tryMemory(false);

@@ -11,7 +11,15 @@ const data = fc.oneof(
       fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 30 })),
       { maxLength: 60 },
     )
-    .map((parts) => Uint8Array.from(parts.flatMap(([p, times]) => Array(times).fill([...p]).flat()))),
+    .map((parts) =>
+      Uint8Array.from(
+        parts.flatMap(([p, times]) =>
+          Array(times)
+            .fill([...p])
+            .flat(),
+        ),
+      ),
+    ),
 );
 const options = fc.record({
   level: fc.integer({ min: 0, max: 9 }),
@@ -37,7 +45,7 @@ describe('inflateRaw', () => {
 
   it('decodes stored, fixed and dynamic blocks of a large input (several blocks, long distances)', () => {
     const big = new Uint8Array(100_000);
-    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251 ^ (i >> 11);
+    for (let i = 0; i < big.length; i++) big[i] = ((i * 7919) % 251) ^ (i >> 11);
     for (const level of [0, 1, 9])
       expect(inflateRaw(deflateRawSync(big, { level }), big.length)).toEqual(big);
   });

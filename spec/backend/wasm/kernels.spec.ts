@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { inflateRaw } from '../../../lib/backend/wasm/inflate.js';
 import {
   KERNELS_SHARED_FLAG_OFFSET,
   KERNELS_SOURCE_HASH,
   KERNELS_WASM,
   KERNELS_WASM_SIZE,
 } from '../../../lib/backend/wasm/kernels.generated.js';
-import { inflateRaw } from '../../../lib/backend/wasm/inflate.js';
 import { sourceHash } from '../../../scripts/buildWasm.js';
 
 const decode = (variant: 'simd' | 'relaxed') =>
