@@ -163,6 +163,32 @@ describe('wasm backend', () => {
     }
   });
 
+  it('one-column products (the matrix-vector kernel) equal that column of the general product bit for bit', () => {
+    const rng = new Random(3);
+    for (const [, T] of DTYPES) {
+      for (const [m, k] of [
+        [455, 30],
+        [30, 455],
+        [13, 700],
+        [6, 1030],
+        [128, 100],
+      ]) {
+        for (const transA of [false, true]) {
+          const a = filled(T, m * k, rng);
+          const b = filled(T, k, rng);
+          const b2 = new T(2 * k); // [b, anything] as a k×2 matrix: its column 0 is b
+          for (let p = 0; p < k; p++) [b2[2 * p], b2[2 * p + 1]] = [b[p], rng.normal()];
+          const one = new T(m);
+          const two = new T(2 * m);
+          wasmBackend.matmul(a, b, one, m, k, 1, transA, false);
+          wasmBackend.matmul(a, b2, two, m, k, 2, transA, false);
+          const column = new T(m).map((_: number, i: number) => two[2 * i]);
+          expect(one, `${m}×${k} transA=${transA}`).toEqual(column);
+        }
+      }
+    }
+  });
+
   describe('unary kernels agree with the JS kernels', () => {
     const special = [
       0,
