@@ -1,4 +1,4 @@
-import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js';
+import { type Shape, stridesOf, type TypedArray } from '../core/index.js';
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv2dKernels.js';
 import { binaryLoop, unaryLoop } from './elementwiseLoops.js';
@@ -133,15 +133,30 @@ function reduce(
   out.fill(init);
   if (x.length === 0) return;
   const rank = shape.length;
-  const reduced = new Set(axes);
-  const keptShape = shape.map((d, i) => (reduced.has(i) ? 1 : d));
-  const outStrides = broadcastStrides(keptShape, shape);
-  // Fast path: reducing trailing axes, each output is a contiguous run.
-  let trailing = true;
-  for (let i = 0; i < axes.length; i++)
-    if (axes[axes.length - 1 - i] !== rank - 1 - i) trailing = false;
-  if (trailing) {
-    const run = sizeOf(axes.map((a) => shape[a]));
+  // Fast paths: each output a contiguous run of `run` inputs, when the reduced axes are the
+  // trailing ones (`literal`), or are once kept axes of size 1 are left aside (a [n, 1] → [1]
+  // sum). NOTE: the second sums into `out` itself, rounding each partial sum to its dtype, as
+  // the general loop below does (bit for bit the results it always gave).
+  let contiguous = true;
+  let literal = true;
+  let run = 1;
+  for (let i = rank - 1, j = axes.length - 1; i >= 0; i--) {
+    if (j >= 0 && axes[j] === i) {
+      run *= shape[i];
+      j--;
+    } else if (j >= 0) {
+      literal = false;
+      if (shape[i] !== 1) contiguous = false;
+    }
+  }
+  if (contiguous && !literal && op === 'sum') {
+    for (let o = 0, i = 0; o < out.length; o++) {
+      const end = i + run;
+      for (; i < end; i++) out[o] += x[i];
+    }
+    return;
+  }
+  if (contiguous) {
     for (let o = 0, i = 0; o < out.length; o++) {
       let acc = init;
       const end = i + run;
@@ -153,6 +168,9 @@ function reduce(
     }
     return;
   }
+  const reduced = new Set(axes);
+  const keptShape = shape.map((d, i) => (reduced.has(i) ? 1 : d));
+  const outStrides = broadcastStrides(keptShape, shape);
   // Reducing all but a contiguous block of axes (per-channel statistics): along rows of the inner axes.
   const middle = middleBlock(keptShape, shape);
   if (middle && out.length === middle[1]) {
