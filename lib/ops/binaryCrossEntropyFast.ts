@@ -57,19 +57,17 @@ export function binaryCrossEntropyFast(
 ): Tensor {
   const b = getBackend();
   const { dtype, shape } = p;
-  const { one, zero, count, t, tShape, omt, s1, s2 } = operands(b, dtype, shape, p.size, target);
-  const [a1, l1, pos, q, a2, l2] = scratch(dtype, p.size, 6, 'bce');
-  // positive = t·ln clip(p), negative = (1 − t)·ln clip(1 − p)
-  b.unary('clip', p.data, a1, eps, Number.POSITIVE_INFINITY);
+  const n = p.size;
+  const { zero, count, t, tShape, omt, s1, s2 } = operands(b, dtype, shape, n, target);
+  const [a1, l1, q, a2, l2] = scratch(dtype, n, 5, 'bce');
+  clipped(p.data, eps, a1, q, a2);
   b.unary('log', a1, l1);
-  b.binary('mul', t, tShape, l1, shape, pos, shape);
-  b.binary('sub', one, [], p.data, shape, q, shape);
-  b.unary('clip', q, a2, eps, Number.POSITIVE_INFINITY);
   b.unary('log', a2, l2);
-  const negative = a1;
-  b.binary('mul', omt, tShape, l2, shape, negative, shape);
-  const terms = l1;
-  b.binary('add', pos, shape, negative, shape, terms, shape);
+  // terms = t·ln clip(p) + (1 − t)·ln clip(1 − p), each product rounded to the dtype
+  const terms = a1;
+  const round = dtype === 'float32' ? Math.fround : same;
+  const ts = tShape.length === 0 ? 0 : 1;
+  for (let i = 0; i < n; i++) terms[i] = round(t[i * ts] * l1[i]) + round(omt[i * ts] * l2[i]);
   // loss = 0 − Σ / count
   b.reduce(
     'sum',
@@ -92,7 +90,26 @@ export function binaryCrossEntropyFast(
   });
 }
 
-/** dL/dp for upstream g, exactly as the composite's recorded backward computes it. */
+/** a1 = clip(p) from eps, q = 1 − p, a2 = clip(q) from eps, as the clip and sub kernels give them. */
+function clipped(p: TypedArray, eps: number, a1: TypedArray, q: TypedArray, a2: TypedArray): void {
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i];
+    a1[i] = v < eps ? eps : v;
+    q[i] = 1 - v;
+    const w = q[i];
+    a2[i] = w < eps ? eps : w;
+  }
+}
+
+/** The identity: float64 arithmetic needs no rounding to the dtype. */
+const same = (x: number) => x;
+
+/**
+ * dL/dp for upstream g, exactly as the composite's recorded backward computes it: each
+ * intermediate is rounded to the dtype (`round`) where the op producing it would store it.
+ * NOTE: a float32 +, −, × or ÷ is the float64 one rounded once to float32 (exact, as float64
+ * has more than twice float32's precision), which is what the JS and WebAssembly kernels give.
+ */
 function backward(
   b: Backend,
   p: Tensor,
@@ -101,41 +118,28 @@ function backward(
   g: TypedArray,
 ): TypedArray {
   const { dtype, shape } = p;
-  const {
-    zero,
-    count,
-    one,
-    t,
-    tShape,
-    omt,
-    s1: gm,
-    s2: gsum,
-  } = operands(b, dtype, shape, p.size, target);
-  const [a1, q, a2, gs, gl2, ga2, eq2, gq, gpn, gl1, ga1, eq1] = scratch(dtype, p.size, 12, 'bce');
-  // the forward's clipped values again
-  b.unary('clip', p.data, a1, eps, Number.POSITIVE_INFINITY);
-  b.binary('sub', one, [], p.data, shape, q, shape);
-  b.unary('clip', q, a2, eps, Number.POSITIVE_INFINITY);
+  const n = p.size;
+  const { zero, count, t, tShape, omt, s1: gm, s2: gsum } = operands(b, dtype, shape, n, target);
+  const [a1, q, a2] = scratch(dtype, n, 3, 'bce');
+  clipped(p.data, eps, a1, q, a2);
   // loss = 0 − m: dm = −g;  m = Σ / count: dΣ = dm / count;  Σ: broadcast as x + 0
   b.unary('neg', g, gm);
   b.binary('div', gm, [], count, [], gsum, []);
-  const kept = shape.map(() => 1);
-  if (kept.every((d, i) => d === shape[i])) gs.set(gsum);
-  else b.binary('add', gsum, kept, zero, [], gs, shape);
-  // through (1 − t)·ln clip(1 − p): −(dΣ·(1 − t) / clip(1 − p))·[clip kept 1 − p]
-  b.binary('mul', gs, shape, omt, tShape, gl2, shape);
-  b.binary('div', gl2, shape, a2, shape, ga2, shape);
-  b.binary('equal', a2, shape, q, shape, eq2, shape);
-  b.binary('mul', ga2, shape, eq2, shape, gq, shape);
-  b.unary('neg', gq, gpn);
-  // through t·ln clip(p): (dΣ·t / clip(p))·[clip kept p]
-  b.binary('mul', gs, shape, t, tShape, gl1, shape);
-  b.binary('div', gl1, shape, a1, shape, ga1, shape);
-  b.binary('equal', a1, shape, p.data, shape, eq1, shape);
-  const gpp = gl2; // free again
-  b.binary('mul', ga1, shape, eq1, shape, gpp, shape);
-  // the two contributions, summed as backward accumulates them
-  const gp = allocate(dtype, p.size);
-  b.binary('add', gpn, shape, gpp, shape, gp, shape);
+  const round = dtype === 'float32' ? Math.fround : same;
+  // a broadcast copy is x + 0 (−0 becomes +0), unless the shape is all ones
+  const gs = shape.some((d) => d !== 1) ? round(gsum[0] + zero[0]) : gsum[0];
+  const ts = tShape.length === 0 ? 0 : 1;
+  const pd = p.data;
+  const gp = allocate(dtype, n);
+  for (let i = 0; i < n; i++) {
+    // through (1 − t)·ln clip(1 − p): −(dΣ·(1 − t) / clip(1 − p))·[clip kept 1 − p]
+    const ga2 = round(round(gs * omt[i * ts]) / a2[i]);
+    const negative = -round(ga2 * (a2[i] === q[i] ? 1 : 0));
+    // through t·ln clip(p): (dΣ·t / clip(p))·[clip kept p]
+    const ga1 = round(round(gs * t[i * ts]) / a1[i]);
+    const positive = round(ga1 * (a1[i] === pd[i] ? 1 : 0));
+    // the two contributions, summed as backward accumulates them
+    gp[i] = negative + positive;
+  }
   return gp;
 }
