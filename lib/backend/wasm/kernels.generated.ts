@@ -3,7 +3,7 @@
 // biome-ignore-all format: generated base64 lines
 
 /** sha-256 of the kernel sources and build options this module was built from. */
-export const KERNELS_SOURCE_HASH = 'd8df6ef10f7b0c5bbd1ce85f1067fb70f968b1ebfee8e5db41dc6f032b356c98';
+export const KERNELS_SOURCE_HASH = '70c72568b843e23fc265beb38c847749473f2ae766a2a8e0c0de87c57cbd861d';
 
 /** The kernels as base64 WebAssembly binaries (unshared memory): plain SIMD128, and relaxed SIMD. */
 export const KERNELS_WASM: Readonly<Record<'simd' | 'relaxed', string>> = {

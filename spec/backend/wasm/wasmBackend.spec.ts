@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BinaryOp, ReduceOp, UnaryOp } from '../../../lib/backend/Backend.js';
 import { jsBackend } from '../../../lib/backend/jsBackend.js';
+import { BINARY_CODES, UNARY_CODES } from '../../../lib/backend/wasm/codes.js';
 import {
   setWasmThreads,
   WASM_THRESHOLDS,
@@ -240,6 +241,10 @@ describe('wasm backend', () => {
       // no WebAssembly kernel: this must fall back to the JS one
       ['softplus', 0, 0],
     ];
+    it('checks every op that has a WebAssembly code in the kernel table', () => {
+      const checked = new Set(ops.map(([op]) => op));
+      expect(Object.keys(UNARY_CODES).filter((op) => !checked.has(op as UnaryOp))).toEqual([]);
+    });
     for (const [dt, T] of DTYPES) {
       for (const [op, a, b] of ops) {
         it(`${op} ${dt}`, () => {
@@ -304,6 +309,9 @@ describe('wasm backend', () => {
       'greater',
       'reluGrad',
     ];
+    it('checks every op that has a WebAssembly code in the kernel table', () => {
+      expect(Object.keys(BINARY_CODES).filter((op) => !ops.includes(op as BinaryOp))).toEqual([]);
+    });
     const shapes: [number[], number[], number[]][] = [
       [[7], [7], [7]], // same shape
       [[3, 5], [1], [3, 5]], // scalar on the right
