@@ -98,7 +98,9 @@ for (const peersOf of [numpy?.workloads, torch?.workloads]) {
       )[0];
       for (const [peer, { losses }] of Object.entries(peers)) {
         const worst = Math.max(...losses.map((v, i) => Math.abs(v - ref[i]) / Math.abs(ref[i])));
-        if (!(worst <= (peer.endsWith('f64') ? 1e-9 : 1e-3))) {
+        // NOTE: float64 peers agree to ~1e-15 on the tutorial and the neuron, ~5e-8 on the
+        // MLP (five steps of relu networks summed in other orders); float32 to ~1e-6
+        if (!(worst <= (peer.endsWith('f64') ? 1e-6 : 1e-3))) {
           lossNotes.push(
             `${workload}: ${peer} strays from rxgrad's losses (max rel. diff ${worst.toExponential(1)}): its timing compares a different computation.`,
           );
