@@ -34,7 +34,8 @@ export type BinaryOp =
   | 'minimum'
   | 'greater'
   | 'equal'
-  | 'reluGrad'; // a·step(b): relu's backward, g masked by the sign of x, in one pass
+  | 'reluGrad' // a·step(b): relu's backward, g masked by the sign of x, in one pass
+  | 'sigmoidGrad'; // a·(b·(1 − b)): sigmoid's backward from its output b, in one pass
 
 /** Reductions over axes. */
 export type ReduceOp = 'sum' | 'max' | 'min';

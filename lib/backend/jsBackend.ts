@@ -1,60 +1,13 @@
-import { type Shape, sizeOf, stridesOf, type TypedArray } from '../core/index.js';
+import { type Shape, stridesOf, type TypedArray } from '../core/index.js';
 import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv2dKernels.js';
-import { binaryLoop, unaryLoop } from './elementwiseLoops.js';
-import { erf, gelu } from './erf.js';
+import { BINARY_KERNELS, UNARY_KERNELS } from './elementwiseKernels.js';
 import { matvec } from './matvec.js';
 import { binaryMiddle, middleBlock, reduceToMiddle } from './middleAxes.js';
 import { maxPool2d } from './pool2dKernels.js';
 
-type Fn1 = (x: number, a: number, b: number) => number;
-type Fn2 = (x: number, y: number) => number;
-
-const unaryFns: Record<UnaryOp, Fn1> = {
-  copy: (x) => x,
-  neg: (x) => -x,
-  exp: Math.exp,
-  log: Math.log,
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  sign: Math.sign,
-  square: (x) => x * x,
-  // NOTE: NaN propagates: relu(NaN) = NaN and relu(−0) = −0 (as PyTorch), and the derivative
-  // step(NaN) = NaN.
-  relu: (x) => (x < 0 ? 0 : x),
-  step: (x) => (x > 0 ? 1 : x <= 0 ? 0 : x),
-  leakyRelu: (x, a) => (x > 0 ? x : a * x),
-  // NOTE: exp of a large positive number overflows; evaluate on the side where exp(-|x|) ≤ 1.
-  sigmoid: (x) => {
-    if (x >= 0) return 1 / (1 + Math.exp(-x));
-    const e = Math.exp(x);
-    return e / (1 + e);
-  },
-  tanh: Math.tanh,
-  // NOTE: log(1 + e^x) overflows for large x; max(x, 0) + log1p(e^-|x|) does not.
-  softplus: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))),
-  erf,
-  gelu,
-  powScalar: (x, a) => x ** a,
-  clip: (x, a, b) => (x < a ? a : x > b ? b : x),
-  affine: (x, a, b) => a * x + b,
-};
-
-const binaryFns: Record<BinaryOp, Fn2> = {
-  add: (x, y) => x + y,
-  sub: (x, y) => x - y,
-  mul: (x, y) => x * y,
-  div: (x, y) => x / y,
-  pow: (x, y) => x ** y,
-  maximum: (x, y) => (x >= y || Number.isNaN(x) ? x : y),
-  minimum: (x, y) => (x <= y || Number.isNaN(x) ? x : y),
-  greater: (x, y) => (x > y ? 1 : 0),
-  equal: (x, y) => (x === y ? 1 : 0),
-  reluGrad: (g, x) => g * (x > 0 ? 1 : x <= 0 ? 0 : x),
-};
-
 function unary(op: UnaryOp, x: TypedArray, out: TypedArray, a = 0, b = 0): void {
-  unaryLoop(op, x, out, a, b, unaryFns[op]);
+  UNARY_KERNELS[op].loop(x, out, a, b);
 }
 
 /** Strides of `shape` seen from a broadcast `outShape`: 0 where the dimension stretches. */
@@ -77,39 +30,41 @@ function binary(
   outShape: Shape,
 ): void {
   const n = out.length;
-  const f = binaryFns[op];
+  const loop = BINARY_KERNELS[op].loop;
   const fullA = a.length === n;
   const fullB = b.length === n;
   if ((fullA || a.length === 1) && (fullB || b.length === 1)) {
-    binaryLoop(op, a, 0, fullA ? 1 : 0, b, 0, fullB ? 1 : 0, out, 0, n, f);
+    loop(a, 0, fullA ? 1 : 0, b, 0, fullB ? 1 : 0, out, 0, n);
     return;
   }
   // Row broadcast, the bias add: a is [..., m] full, b has m elements (or the reverse).
   const m = outShape[outShape.length - 1] ?? 1;
   if (fullA && b.length === m && bShape[bShape.length - 1] === m) {
-    for (let r = 0; r < n; r += m) binaryLoop(op, a, r, 1, b, 0, 1, out, r, m, f);
+    for (let r = 0; r < n; r += m) loop(a, r, 1, b, 0, 1, out, r, m);
     return;
   }
   if (fullB && a.length === m && aShape[aShape.length - 1] === m) {
-    for (let r = 0; r < n; r += m) binaryLoop(op, a, 0, 1, b, r, 1, out, r, m, f);
+    for (let r = 0; r < n; r += m) loop(a, 0, 1, b, r, 1, out, r, m);
     return;
   }
   // A per-channel operand against a full one or a scalar (a broadcast copy is x + 0).
   const bigA = fullA || a.length === 1;
   const middle = bigA ? middleBlock(bShape, outShape) : middleBlock(aShape, outShape);
   if (middle && (bigA || fullB || b.length === 1)) {
-    binaryMiddle(op, a, b, out, !bigA, middle, f);
+    binaryMiddle(loop, a, b, out, !bigA, middle);
     return;
   }
+  // The general broadcast: one run of the loop along the last axis (where each operand's
+  // stride is 0 or 1) per row of the output.
   const rank = outShape.length;
   const sa = broadcastStrides(aShape, outShape);
   const sb = broadcastStrides(bShape, outShape);
   const idx = new Array<number>(rank).fill(0);
   let ia = 0;
   let ib = 0;
-  for (let i = 0; i < n; i++) {
-    out[i] = f(a[ia], b[ib]);
-    for (let d = rank - 1; d >= 0; d--) {
+  for (let o = 0; o < n; o += m) {
+    loop(a, ia, sa[rank - 1], b, ib, sb[rank - 1], out, o, m);
+    for (let d = rank - 2; d >= 0; d--) {
       idx[d]++;
       ia += sa[d];
       ib += sb[d];
@@ -133,15 +88,30 @@ function reduce(
   out.fill(init);
   if (x.length === 0) return;
   const rank = shape.length;
-  const reduced = new Set(axes);
-  const keptShape = shape.map((d, i) => (reduced.has(i) ? 1 : d));
-  const outStrides = broadcastStrides(keptShape, shape);
-  // Fast path: reducing trailing axes, each output is a contiguous run.
-  let trailing = true;
-  for (let i = 0; i < axes.length; i++)
-    if (axes[axes.length - 1 - i] !== rank - 1 - i) trailing = false;
-  if (trailing) {
-    const run = sizeOf(axes.map((a) => shape[a]));
+  // Fast paths: each output a contiguous run of `run` inputs, when the reduced axes are the
+  // trailing ones (`literal`), or are once kept axes of size 1 are left aside (a [n, 1] → [1]
+  // sum). NOTE: the second sums into `out` itself, rounding each partial sum to its dtype, as
+  // the general loop below does (bit for bit the results it always gave).
+  let contiguous = true;
+  let literal = true;
+  let run = 1;
+  for (let i = rank - 1, j = axes.length - 1; i >= 0; i--) {
+    if (j >= 0 && axes[j] === i) {
+      run *= shape[i];
+      j--;
+    } else if (j >= 0) {
+      literal = false;
+      if (shape[i] !== 1) contiguous = false;
+    }
+  }
+  if (contiguous && !literal && op === 'sum') {
+    for (let o = 0, i = 0; o < out.length; o++) {
+      const end = i + run;
+      for (; i < end; i++) out[o] += x[i];
+    }
+    return;
+  }
+  if (contiguous) {
     for (let o = 0, i = 0; o < out.length; o++) {
       let acc = init;
       const end = i + run;
@@ -153,6 +123,9 @@ function reduce(
     }
     return;
   }
+  const reduced = new Set(axes);
+  const keptShape = shape.map((d, i) => (reduced.has(i) ? 1 : d));
+  const outStrides = broadcastStrides(keptShape, shape);
   // Reducing all but a contiguous block of axes (per-channel statistics): along rows of the inner axes.
   const middle = middleBlock(keptShape, shape);
   if (middle && out.length === middle[1]) {

@@ -1,6 +1,6 @@
 import type { Shape, TypedArray } from '../core/index.js';
-import type { BinaryOp, ReduceOp } from './Backend.js';
-import { binaryLoop } from './elementwiseLoops.js';
+import type { ReduceOp } from './Backend.js';
+import type { BinaryKernel } from './elementwiseKernels.js';
 
 // Fast paths for a per-channel operand: one that broadcasts along every axis but a contiguous
 // block in the middle, e.g. a batch-norm statistic of shape [C, 1] against [N, C, H·W]. The
@@ -43,19 +43,18 @@ export function middleBlock(small: Shape, outShape: Shape): [number, number, num
  * or a scalar (a broadcast copy is x + 0).
  */
 export function binaryMiddle(
-  op: BinaryOp,
+  loop: BinaryKernel['loop'],
   a: TypedArray,
   b: TypedArray,
   out: TypedArray,
   smallIsA: boolean,
   [outer, mid, inner]: [number, number, number],
-  f: (x: number, y: number) => number,
 ): void {
   const s = (smallIsA ? b : a).length === 1 ? 0 : 1;
   for (let o = 0, at = 0; o < outer; o++) {
     for (let m = 0; m < mid; m++, at += inner) {
-      if (smallIsA) binaryLoop(op, a, m, 0, b, at * s, s, out, at, inner, f);
-      else binaryLoop(op, a, at * s, s, b, m, 0, out, at, inner, f);
+      if (smallIsA) loop(a, m, 0, b, at * s, s, out, at, inner);
+      else loop(a, at * s, s, b, m, 0, out, at, inner);
     }
   }
 }

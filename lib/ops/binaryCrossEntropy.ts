@@ -1,5 +1,6 @@
 import type { Tensor } from '../autograd/index.js';
 import { add } from './add.js';
+import { binaryCrossEntropyFast } from './binaryCrossEntropyFast.js';
 import { clip } from './clip.js';
 import { log } from './log.js';
 import { mean } from './mean.js';
@@ -32,6 +33,14 @@ export function binaryCrossEntropy(prob: Tensor, target: Tensor | number): Tenso
     'probabilities; pass raw scores to binaryCrossEntropyWithLogits',
   );
   checkValuesIn(t, 0, 1, 'binaryCrossEntropy', 'target', '0/1 labels or soft targets');
+  if (typeof t === 'number' || (!t.requiresGrad && t.dtype === p.dtype)) {
+    return binaryCrossEntropyFast(p, t, EPS, composite);
+  }
+  return composite(p, t);
+}
+
+/** The loss as a composite of ops: the formula, and the reference of the fused op. */
+function composite(p: Tensor, t: Tensor | number): Tensor {
   const positive = mul(t, log(clip(p, EPS)));
   const oneMinusT = typeof t === 'number' ? 1 - t : sub(1, t);
   const negative = mul(oneMinusT, log(clip(sub(1, p), EPS)));

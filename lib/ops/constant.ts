@@ -12,7 +12,7 @@ export function constantUnary(kernel: UnaryOp, x: Tensor, p1?: number, p2?: numb
   return new Tensor(out, x.shape);
 }
 
-/** A broadcasting comparison such as `equal` or `greater` of a and b (in a's dtype), as a constant mask. */
+/** A broadcasting kernel of a and b (in a's dtype) outside the graph: a comparison mask such as `equal` or `greater`, or a gradient computed while no graph is recorded. */
 export function constantBinary(kernel: BinaryOp, a: Tensor, b: Tensor | number): Tensor {
   const bData = typeof b === 'number' ? allocate(a.dtype, 1).fill(b) : b.data;
   const bShape = typeof b === 'number' ? [] : b.shape;

@@ -337,6 +337,23 @@ export const compositeRows: Record<string, Row> = {
       dependentPair(s, { min: 0.05, max: 0.95 }).map((xs) => ({ f: binaryCrossEntropy, xs })),
     ),
   },
+  // the fused op runs when the target needs no gradient (a constant or a number)
+  'binaryCrossEntropy, constant target': {
+    cases: arbShape(SMALL).chain((s) =>
+      dependentPair(s, { min: 0.05, max: 0.95 }).map(([p, t]) => ({
+        f: (x: Tensor) => binaryCrossEntropy(x, cast(t, x.dtype)),
+        xs: [p],
+      })),
+    ),
+  },
+  'binaryCrossEntropy, number target': {
+    cases: fc
+      .tuple(
+        arbTensor({ ...SMALL, min: 0.05, max: 0.95 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+      )
+      .map(([p, t]) => ({ f: (x: Tensor) => binaryCrossEntropy(x, t), xs: [p] })),
+  },
   binaryCrossEntropyWithLogits: {
     cases: arbShape(SMALL).chain((s) =>
       dependentPair(s, { min: -5, max: 5 }).map((xs) => ({ f: binaryCrossEntropyWithLogits, xs })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sigmoid, sum, tensor } from '../../lib/index.js';
+import { mul, Random, sigmoid, sub, sum, tensor } from '../../lib/index.js';
 import { expectClose } from '../core/helpers.js';
 
 describe('sigmoid', () => {
@@ -20,6 +20,22 @@ describe('sigmoid', () => {
       expect(y.data[1]).toBeLessThan(1e-300);
       sum(y).backward();
       expect([...x.grad!.data].every((g) => Number.isFinite(g) && Math.abs(g) < 1e-300)).toBe(true);
+    }
+  });
+
+  it('its one-pass backward gives bit for bit mul(g, mul(y, sub(1, y))), the ops it replaces', () => {
+    const rng = new Random(3);
+    for (const dtype of ['float64', 'float32'] as const) {
+      for (const n of [5, 455, 3000]) {
+        const xs = Array.from({ length: n }, (_, i) => (i === 0 ? 40 : 6 * rng.normal()));
+        const gs = Array.from({ length: n }, () => rng.normal());
+        const x = tensor(xs, { dtype, requiresGrad: true });
+        const g = tensor(gs, { dtype });
+        const y = sigmoid(x);
+        y.backward(g);
+        const want = mul(g, mul(y.detach(), sub(1, y.detach())));
+        expect(Array.from(x.grad!.data)).toEqual(Array.from(want.data));
+      }
     }
   });
 

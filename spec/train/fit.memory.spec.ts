@@ -3,14 +3,21 @@ import vm from 'node:vm';
 import { lastValueFrom, tap } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
+  binaryCrossEntropy,
   Dataset,
   fit,
+  getBackend,
   type LossFn,
   mlp,
   mse,
+  Random,
+  type Sequential,
+  setBackend,
   sgd,
+  sigmoid,
   type TrainEvent,
   tensor,
+  wasmInfo,
 } from '../../lib/index.js';
 
 // A real full collection before each measurement, so that the numbers are live memory rather
@@ -22,40 +29,79 @@ const gc = vm.runInNewContext('gc') as () => void;
 const xs = Array.from({ length: 32 }, (_, i) => [Math.sin(i), Math.cos(i)]);
 const data = new Dataset(tensor(xs), tensor(xs.map(([a, b]) => [a * b])));
 
-/** Trains mlp 2→4→1 for `epochs` × 8 steps; returns the live heap (MB) every `every` epochs. */
-async function heapDuring(epochs: number, every: number, loss: LossFn): Promise<number[]> {
-  const model = mlp([2, 4, 1], { seed: 1 });
-  const heaps: number[] = [];
+/** Live memory (MB): the JS heap after a full collection, plus the WebAssembly memory. */
+function liveMB(): number {
+  gc();
+  return (process.memoryUsage().heapUsed + (wasmInfo()?.memoryBytes ?? 0)) / 1e6;
+}
+
+/**
+ * Trains `model` on `set` for `epochs` epochs of `batchSize`; returns the live memory (MB)
+ * every `every` epochs.
+ */
+async function memoryDuring(
+  model: Sequential,
+  set: Dataset,
+  batchSize: number,
+  epochs: number,
+  every: number,
+  loss: LossFn,
+  lr = 0.05,
+): Promise<number[]> {
+  const sizes: number[] = [];
   await lastValueFrom(
-    fit(model, data, {
-      loss,
-      optimizer: sgd(model.parameters(), { lr: 0.05 }),
-      epochs,
-      batchSize: 4,
-    }).pipe(
+    fit(model, set, { loss, optimizer: sgd(model.parameters(), { lr }), epochs, batchSize }).pipe(
       tap((e: TrainEvent) => {
-        if (e.type === 'epoch' && e.epoch % every === 0) {
-          gc();
-          heaps.push(process.memoryUsage().heapUsed / 1e6);
-        }
+        if (e.type === 'epoch' && e.epoch % every === 0) sizes.push(liveMB());
       }),
     ),
   );
-  return heaps;
+  return sizes;
 }
 
+/** Trains mlp 2→4→1 for `epochs` × 8 steps; returns the live memory (MB) every `every` epochs. */
+const heapDuring = (epochs: number, every: number, loss: LossFn) =>
+  memoryDuring(mlp([2, 4, 1], { seed: 1 }), data, 4, epochs, every, loss);
+
 // A leak of one small tensor graph per step adds about 8 kB per step (measured: 17 MB over
-// 2,000 steps); over the 18,000 steps measured below, 4 MB allows 220 bytes per step.
+// 2,000 steps); over the 90,000 steps measured below, 4 MB allows 44 bytes per step.
 const BOUND_MB = 4;
 
-describe('fit: memory stays flat over a long run', () => {
-  it('20,000 steps of a small model: the live heap does not grow', async () => {
-    const heaps = await heapDuring(2500, 250, mse); // 20,000 steps, measured every 2,000
-    expect(heaps).toHaveLength(10);
-    const growth = heaps.at(-1)! - heaps[0];
-    const spread = Math.max(...heaps) - Math.min(...heaps);
-    expect(growth).toBeLessThan(BOUND_MB);
-    expect(spread).toBeLessThan(BOUND_MB);
+function expectFlat(sizes: number[], count: number): void {
+  expect(sizes).toHaveLength(count);
+  expect(sizes.at(-1)! - sizes[0]).toBeLessThan(BOUND_MB);
+  expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(BOUND_MB);
+}
+
+describe('fit: memory (JS heap and WebAssembly memory) stays flat over a long run', () => {
+  it('100,000 steps of a small model', async () => {
+    expectFlat(await heapDuring(12500, 1250, mse), 10); // measured every 10,000 steps
+  });
+
+  it('100,000 steps of a sigmoid neuron on the WebAssembly kernels: the fused loss, its scratch arrays, the matrix-vector product', async () => {
+    const before = getBackend().name;
+    setBackend('wasm');
+    try {
+      // 192 samples of 30 features in batches of 128 and 64: two sizes of every array, the
+      // first large enough for every WebAssembly kernel of the step (128 sigmoids and logs)
+      const rng = new Random(7);
+      const x = Array.from({ length: 192 }, () => Array.from({ length: 30 }, () => rng.normal()));
+      const y = x.map((row) => [row[0] + row[1] > 0 ? 1 : 0]);
+      const neuron = mlp([30, 1], { seed: 2 });
+      const bce: LossFn = (p, t) => binaryCrossEntropy(sigmoid(p), t);
+      const sizes = await memoryDuring(
+        neuron,
+        new Dataset(tensor(x), tensor(y)),
+        128,
+        50000,
+        5000,
+        bce,
+        0.01,
+      );
+      expectFlat(sizes, 10);
+    } finally {
+      setBackend(before);
+    }
   });
 
   it('negative control: the same measurement sees a loss that keeps each step\u2019s graph', async () => {

@@ -22,6 +22,8 @@ interface Kernels {
   gemmPackBF32: PackFn;
   gemmWorkBytes(elementBytes: number): number;
   gemmPackedBBytes(elementBytes: number, k: number, n: number): number;
+  gemvF64: GemvFn;
+  gemvF32: GemvFn;
   unaryF64: UnaryFn;
   unaryF32: UnaryFn;
   binaryF64: BinaryFn;
@@ -30,6 +32,7 @@ interface Kernels {
   reduceF32: ReduceFn;
 }
 type GemmFn = (...args: number[]) => void;
+type GemvFn = (a: number, b: number, c: number, m: number, k: number, transA: number) => void;
 type PackFn = (b: number, k: number, n: number, transB: number, dst: number) => void;
 type UnaryFn = (op: number, x: number, out: number, n: number, a: number, b: number) => number;
 type BinaryFn = (...args: number[]) => number;
@@ -257,6 +260,7 @@ export class WasmRuntime {
     oOff: number,
   ): boolean {
     const e = a.BYTES_PER_ELEMENT;
+    if (n === 1) return this.gemv(a, b, out, m, k, transA, aOff, bOff, oOff);
     let parts = this.split(m, k, n, e);
     if (parts.length > 1 && this.backoff > 0) {
       this.backoff--;
@@ -289,6 +293,31 @@ export class WasmRuntime {
       this.judge(stats, parts.length, performance.now() - started);
     }
     this.get(out, oOff, m * n, pc);
+    return true;
+  }
+
+  /** out[oOff…] (m) = op(A)·b, one column: the same values as the general product, unpacked. */
+  private gemv(
+    a: Float,
+    b: Float,
+    out: Float,
+    m: number,
+    k: number,
+    transA: boolean,
+    aOff: number,
+    bOff: number,
+    oOff: number,
+  ): boolean {
+    const e = a.BYTES_PER_ELEMENT;
+    this.reset();
+    const pa = this.alloc(m * k * e);
+    const pb = this.alloc(k * e);
+    const pc = this.alloc(m * e);
+    if (!this.commit()) return false;
+    this.put(a, aOff, m * k, pa);
+    this.put(b, bOff, k, pb);
+    (e === 8 ? this.kernels.gemvF64 : this.kernels.gemvF32)(pa, pb, pc, m, k, transA ? 1 : 0);
+    this.get(out, oOff, m, pc);
     return true;
   }
 

@@ -1,7 +1,7 @@
 // Elementwise functions of two arrays over an R×C output. Each operand is laid out as one of
 // FULL (index r·C + c), ROW (c: the bias add), COL (r: one value per row) or SCALAR (0), which
 // covers every broadcast the training workloads use; other broadcasts stay in JS. Op codes
-// match BINARY_CODES in lib/backend/wasm/codes.ts.
+// match the `wasm` codes of BINARY_KERNELS in lib/backend/elementwiseKernels.ts.
 
 const FULL: i32 = 0;
 const ROW: i32 = 1;

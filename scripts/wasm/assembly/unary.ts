@@ -1,6 +1,6 @@
-// Elementwise functions of one array: out[i] = f(x[i]). Op codes match UNARY_CODES in
-// lib/backend/wasm/codes.ts. float32 transcendental functions are evaluated in f64 and rounded
-// once, as the JS backend does.
+// Elementwise functions of one array: out[i] = f(x[i]). Op codes match the `wasm` codes of
+// UNARY_KERNELS in lib/backend/elementwiseKernels.ts. float32 transcendental functions are
+// evaluated in f64 and rounded once, as the JS backend does.
 import { madd64, narrow, widen } from './simd';
 
 const LOG2E: f64 = 1.4426950408889634;

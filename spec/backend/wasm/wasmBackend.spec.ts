@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BinaryOp, ReduceOp, UnaryOp } from '../../../lib/backend/Backend.js';
 import { jsBackend } from '../../../lib/backend/jsBackend.js';
+import { BINARY_CODES, UNARY_CODES } from '../../../lib/backend/wasm/codes.js';
 import {
   setWasmThreads,
   WASM_THRESHOLDS,
@@ -163,6 +164,32 @@ describe('wasm backend', () => {
     }
   });
 
+  it('one-column products (the matrix-vector kernel) equal that column of the general product bit for bit', () => {
+    const rng = new Random(3);
+    for (const [, T] of DTYPES) {
+      for (const [m, k] of [
+        [455, 30],
+        [30, 455],
+        [13, 700],
+        [6, 1030],
+        [128, 100],
+      ]) {
+        for (const transA of [false, true]) {
+          const a = filled(T, m * k, rng);
+          const b = filled(T, k, rng);
+          const b2 = new T(2 * k); // [b, anything] as a k×2 matrix: its column 0 is b
+          for (let p = 0; p < k; p++) [b2[2 * p], b2[2 * p + 1]] = [b[p], rng.normal()];
+          const one = new T(m);
+          const two = new T(2 * m);
+          wasmBackend.matmul(a, b, one, m, k, 1, transA, false);
+          wasmBackend.matmul(a, b2, two, m, k, 2, transA, false);
+          const column = new T(m).map((_: number, i: number) => two[2 * i]);
+          expect(one, `${m}×${k} transA=${transA}`).toEqual(column);
+        }
+      }
+    }
+  });
+
   describe('unary kernels agree with the JS kernels', () => {
     const special = [
       0,
@@ -214,6 +241,10 @@ describe('wasm backend', () => {
       // no WebAssembly kernel: this must fall back to the JS one
       ['softplus', 0, 0],
     ];
+    it('checks every op that has a WebAssembly code in the kernel table', () => {
+      const checked = new Set(ops.map(([op]) => op));
+      expect(Object.keys(UNARY_CODES).filter((op) => !checked.has(op as UnaryOp))).toEqual([]);
+    });
     for (const [dt, T] of DTYPES) {
       for (const [op, a, b] of ops) {
         it(`${op} ${dt}`, () => {
@@ -278,6 +309,9 @@ describe('wasm backend', () => {
       'greater',
       'reluGrad',
     ];
+    it('checks every op that has a WebAssembly code in the kernel table', () => {
+      expect(Object.keys(BINARY_CODES).filter((op) => !ops.includes(op as BinaryOp))).toEqual([]);
+    });
     const shapes: [number[], number[], number[]][] = [
       [[7], [7], [7]], // same shape
       [[3, 5], [1], [3, 5]], // scalar on the right
