@@ -12,22 +12,15 @@ import { join } from 'node:path';
 import {
   adam,
   adamw,
-  add,
-  binaryCrossEntropy,
-  crossEntropy,
   type DType,
-  matmul,
   type Optimizer,
-  relu,
   rmsprop,
   setBackend,
   sgd,
-  sigmoid,
-  sse,
   type Tensor,
-  tensor,
 } from '../lib/index.js';
-import { mlpData, neuronData, SETTINGS, tutorialData } from './data.js';
+import { SETTINGS } from './data.js';
+import { MODELS, type Model } from './peers/rxgrad.js';
 
 type Backend = 'js' | 'wasm';
 type MakeOptimizer = (params: Tensor[], lr: number) => Optimizer;
@@ -44,67 +37,15 @@ const OPTIMIZERS: Record<string, MakeOptimizer> = {
 
 interface Workload {
   /** Parameters, then a function computing the loss tensor. */
-  build(dtype: DType): { params: Tensor[]; loss: () => Tensor };
+  build(dtype: DType): Model;
   lr: number;
   steps: number;
 }
 
-const input = (d: { shape: readonly number[]; data: Float64Array }, dtype: DType) =>
-  tensor(d.data, { shape: d.shape, dtype });
-const param = (d: { shape: readonly number[]; data: Float64Array }, dtype: DType) =>
-  tensor(d.data, { shape: d.shape, dtype, requiresGrad: true });
-
-const WORKLOADS: Record<string, Workload> = {
-  tutorial: {
-    lr: SETTINGS.tutorial.lr,
-    steps: 40,
-    build(dtype) {
-      const d = tutorialData();
-      const [x, y, w1, w2] = [
-        input(d.x, dtype),
-        input(d.y, dtype),
-        param(d.w1, dtype),
-        param(d.w2, dtype),
-      ];
-      return { params: [w1, w2], loss: () => sse(matmul(relu(matmul(x, w1)), w2), y) };
-    },
-  },
-  neuron: {
-    lr: SETTINGS.neuron.lr,
-    steps: 200,
-    build(dtype) {
-      const d = neuronData();
-      const [x, y, w, b] = [
-        input(d.x, dtype),
-        input(d.y, dtype),
-        param(d.w, dtype),
-        param(d.b, dtype),
-      ];
-      return {
-        params: [w, b],
-        loss: () => binaryCrossEntropy(sigmoid(add(matmul(x, w), b)), y),
-      };
-    },
-  },
-  mlp: {
-    lr: SETTINGS.mlp.lr,
-    steps: 6,
-    build(dtype) {
-      const d = mlpData();
-      const x = input(d.x, dtype);
-      const labels = Array.from(d.labels.data);
-      const ps = ['w1', 'b1', 'w2', 'b2', 'w3', 'b3'].map((k) => param(d[k], dtype));
-      const [w1, b1, w2, b2, w3, b3] = ps;
-      return {
-        params: ps,
-        loss: () => {
-          const h1 = relu(add(matmul(x, w1), b1));
-          const h2 = relu(add(matmul(h1, w2), b2));
-          return crossEntropy(add(matmul(h2, w3), b3), labels);
-        },
-      };
-    },
-  },
+const WORKLOADS: Record<keyof typeof MODELS, Workload> = {
+  tutorial: { build: MODELS.tutorial, lr: SETTINGS.tutorial.lr, steps: 40 },
+  neuron: { build: MODELS.neuron, lr: SETTINGS.neuron.lr, steps: 200 },
+  mlp: { build: MODELS.mlp, lr: SETTINGS.mlp.lr, steps: 6 },
 };
 
 /** FNV-1a over the bytes of every parameter, as 8 hex digits. */
@@ -128,7 +69,12 @@ interface Print {
   weights: string;
 }
 
-function run(name: string, backend: Backend, dtype: DType, optimizer: string): Print {
+function run(
+  name: keyof typeof WORKLOADS,
+  backend: Backend,
+  dtype: DType,
+  optimizer: string,
+): Print {
   const w = WORKLOADS[name];
   setBackend(backend);
   const { params, loss } = w.build(dtype);
@@ -148,7 +94,7 @@ function run(name: string, backend: Backend, dtype: DType, optimizer: string): P
 
 const file = join(import.meta.dirname, 'results', 'fingerprint.json');
 const prints: Record<string, Print> = {};
-for (const name of Object.keys(WORKLOADS)) {
+for (const name of Object.keys(WORKLOADS) as (keyof typeof WORKLOADS)[]) {
   for (const backend of ['wasm', 'js'] as const) {
     for (const dtype of ['float64', 'float32'] as const) {
       // the js MLP is slow (~1 s a step): plain SGD only

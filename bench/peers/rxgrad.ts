@@ -33,14 +33,51 @@ function on(backend: 'js' | 'wasm', step: Step): Step {
   };
 }
 
-/** Tutorial network: sse(relu(x·w1)·w2, y), SGD. */
-export function rxgradTutorial(backend: 'js' | 'wasm', dtype: DType): Step {
-  const d = tutorialData();
-  const [x, y] = [input(d.x, dtype), input(d.y, dtype)];
-  const [w1, w2] = [param(d.w1, dtype), param(d.w2, dtype)];
-  const opt = sgd([w1, w2], { lr: SETTINGS.tutorial.lr });
+/** A workload's model on the shared data: its parameters, and its loss as a function of them. */
+export interface Model {
+  params: Tensor[];
+  loss: () => Tensor;
+}
+
+/** The dense workloads' models, as benchmarked and fingerprinted (bench/fingerprint.ts). */
+export const MODELS: Record<'tutorial' | 'neuron' | 'mlp', (dtype: DType) => Model> = {
+  /** Tutorial network: sse(relu(x·w1)·w2, y). */
+  tutorial(dtype) {
+    const d = tutorialData();
+    const [x, y] = [input(d.x, dtype), input(d.y, dtype)];
+    const [w1, w2] = [param(d.w1, dtype), param(d.w2, dtype)];
+    return { params: [w1, w2], loss: () => sse(matmul(relu(matmul(x, w1)), w2), y) };
+  },
+  /** Single sigmoid neuron: binaryCrossEntropy(σ(x·w + b), y). */
+  neuron(dtype) {
+    const d = neuronData();
+    const [x, y] = [input(d.x, dtype), input(d.y, dtype)];
+    const [w, b] = [param(d.w, dtype), param(d.b, dtype)];
+    return { params: [w, b], loss: () => binaryCrossEntropy(sigmoid(add(matmul(x, w), b)), y) };
+  },
+  /** Wider MLP: crossEntropy of 784 → 512 relu → 512 relu → 10. */
+  mlp(dtype) {
+    const d = mlpData();
+    const x = input(d.x, dtype);
+    const labels = Array.from(d.labels.data);
+    const ps = ['w1', 'b1', 'w2', 'b2', 'w3', 'b3'].map((k) => param(d[k], dtype));
+    const [w1, b1, w2, b2, w3, b3] = ps;
+    return {
+      params: ps,
+      loss: () => {
+        const h1 = relu(add(matmul(x, w1), b1));
+        const h2 = relu(add(matmul(h1, w2), b2));
+        return crossEntropy(add(matmul(h2, w3), b3), labels);
+      },
+    };
+  },
+};
+
+/** A training step of `model` with SGD at `lr` on `backend`. */
+function sgdStep(backend: 'js' | 'wasm', { params, loss: lossOf }: Model, lr: number): Step {
+  const opt = sgd(params, { lr });
   return on(backend, () => {
-    const loss = sse(matmul(relu(matmul(x, w1)), w2), y);
+    const loss = lossOf();
     loss.backward();
     opt.step();
     opt.zeroGrad();
@@ -48,39 +85,17 @@ export function rxgradTutorial(backend: 'js' | 'wasm', dtype: DType): Step {
   });
 }
 
-/** Single sigmoid neuron: binaryCrossEntropy(σ(x·w + b), y), SGD. */
-export function rxgradNeuron(backend: 'js' | 'wasm', dtype: DType): Step {
-  const d = neuronData();
-  const [x, y] = [input(d.x, dtype), input(d.y, dtype)];
-  const [w, b] = [param(d.w, dtype), param(d.b, dtype)];
-  const opt = sgd([w, b], { lr: SETTINGS.neuron.lr });
-  return on(backend, () => {
-    const loss = binaryCrossEntropy(sigmoid(add(matmul(x, w), b)), y);
-    loss.backward();
-    opt.step();
-    opt.zeroGrad();
-    return loss.item();
-  });
-}
+/** Tutorial network, SGD. */
+export const rxgradTutorial = (backend: 'js' | 'wasm', dtype: DType): Step =>
+  sgdStep(backend, MODELS.tutorial(dtype), SETTINGS.tutorial.lr);
 
-/** Wider MLP: crossEntropy of 784 → 512 relu → 512 relu → 10, SGD. */
-export function rxgradMlp(backend: 'js' | 'wasm', dtype: DType): Step {
-  const d = mlpData();
-  const x = input(d.x, dtype);
-  const labels = Array.from(d.labels.data);
-  const ps = ['w1', 'b1', 'w2', 'b2', 'w3', 'b3'].map((k) => param(d[k], dtype));
-  const [w1, b1, w2, b2, w3, b3] = ps;
-  const opt = sgd(ps, { lr: SETTINGS.mlp.lr });
-  return on(backend, () => {
-    const h1 = relu(add(matmul(x, w1), b1));
-    const h2 = relu(add(matmul(h1, w2), b2));
-    const loss = crossEntropy(add(matmul(h2, w3), b3), labels);
-    loss.backward();
-    opt.step();
-    opt.zeroGrad();
-    return loss.item();
-  });
-}
+/** Single sigmoid neuron, SGD. */
+export const rxgradNeuron = (backend: 'js' | 'wasm', dtype: DType): Step =>
+  sgdStep(backend, MODELS.neuron(dtype), SETTINGS.neuron.lr);
+
+/** Wider MLP, SGD. */
+export const rxgradMlp = (backend: 'js' | 'wasm', dtype: DType): Step =>
+  sgdStep(backend, MODELS.mlp(dtype), SETTINGS.mlp.lr);
 
 /**
  * The fashion demo's CNN: conv · relu · pool · conv · relu · pool · linear, crossEntropy; a
