@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { relaxedSimdArgv } from './scripts/relaxedSimd.js';
 
 // The property tests of every op and of the autograd core run once per backend: on the plain-JS
 // kernels, and on the WebAssembly kernels with their size thresholds at 0 (so the suite's small
@@ -16,6 +17,10 @@ export default defineConfig({
     ],
   },
   test: {
+    // The WebAssembly kernels run with relaxed SIMD, as on Node 22+ and Chrome: on Node 20 the
+    // workers get V8's flag for it (the library never sets it). WasmRuntime.spec.ts runs the
+    // plain SIMD128 build too, and spec/backend/wasm/relaxedSimd.spec.ts a process without it.
+    execArgv: relaxedSimdArgv(),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The console report, plus a JSON one that .ci/run sums up in one closing line.

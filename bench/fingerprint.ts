@@ -7,6 +7,7 @@
  *   npx tsx bench/fingerprint.ts           # compares with bench/results/fingerprint.json
  *   npx tsx bench/fingerprint.ts --write   # records it (do this before the change)
  */
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -19,8 +20,12 @@ import {
   sgd,
   type Tensor,
 } from '../lib/index.js';
+import { ensureRelaxedSimd } from '../scripts/relaxedSimd.js';
 import { SETTINGS } from './data.js';
 import { MODELS, type Model } from './peers/rxgrad.js';
+
+// Relaxed SIMD as the vitest bench runs it (on Node 20: this script again, with V8's flag).
+ensureRelaxedSimd();
 
 type Backend = 'js' | 'wasm';
 type MakeOptimizer = (params: Tensor[], lr: number) => Optimizer;

@@ -4,13 +4,18 @@
  * (bench/results/vitest.json), prints the tables with ratios, and writes
  * bench/results/latest.json and latest.md.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { wasmInfo } from '../lib/backend/index.js';
+import { ensureRelaxedSimd } from '../scripts/relaxedSimd.js';
 import { resultsDir } from './compare.js';
 import { writeWorkloads } from './data.js';
+
+// Relaxed SIMD as the vitest bench runs it (on Node 20: this script again, with V8's flag).
+ensureRelaxedSimd();
 
 interface VitestJson {
   files: {

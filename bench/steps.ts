@@ -6,7 +6,11 @@
  *
  *   npx tsx bench/steps.ts [prefix]     # e.g. 'neuron', 'tutorial wasm'; N=… steps per run
  */
+import { ensureRelaxedSimd } from '../scripts/relaxedSimd.js';
 import { rxgradMlp, rxgradNeuron, rxgradTutorial, type Step } from './peers/rxgrad.js';
+
+// Relaxed SIMD as the vitest bench runs it (on Node 20: this script again, with V8's flag).
+ensureRelaxedSimd();
 
 const n = (steps: number) => Number(process.env.N ?? steps);
 const RUNS: [string, () => Step, number][] = [

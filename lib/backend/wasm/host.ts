@@ -50,23 +50,13 @@ export function hasWebAssembly(): boolean {
   return typeof WebAssembly === 'object' && typeof WebAssembly.validate === 'function';
 }
 
-let relaxedFlagTried = false;
-
 /**
- * Validates a relaxed-SIMD module; on Node 20, where relaxed SIMD sits behind
- * `--experimental-wasm-relaxed-simd`, sets that flag once at run time and asks again.
+ * Whether the host runs relaxed SIMD (fused multiply-add). Detected, never switched on: Chrome,
+ * Edge and Node 22+ have it; on Node 20 it sits behind V8's `--experimental-wasm-relaxed-simd`,
+ * which only the user may pass (`node --experimental-wasm-relaxed-simd app.js`). Without it the
+ * plain SIMD128 build runs.
  */
 export function validateRelaxed(bytes: Uint8Array<ArrayBuffer>): boolean {
-  if (WebAssembly.validate(bytes)) return true;
-  if (relaxedFlagTried) return false;
-  relaxedFlagTried = true;
-  const v8 = nodeModule<{ setFlagsFromString(flags: string): void }>('node:v8');
-  if (!v8) return false;
-  try {
-    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
-  } catch {
-    return false;
-  }
   return WebAssembly.validate(bytes);
 }
 
