@@ -55,3 +55,11 @@ export function ensureRelaxedSimd(): void {
   );
   process.exit(run.status ?? 1);
 }
+
+/**
+ * The flag a child process started from this one needs to run the same kernel build (for specs
+ * that compare a child's results with their own bit for bit).
+ */
+export function sameSimdArgv(): string[] {
+  return process.execArgv.includes(RELAXED_SIMD_FLAG) ? [RELAXED_SIMD_FLAG] : [];
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { lastValueFrom } from 'rxjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeSnapshot, load, Random, fit as train } from '../../lib/index.js';
+import { sameSimdArgv } from '../../scripts/relaxedSimd.js';
 import { resumeSetup } from '../io/fixtures/resumeSetup.js';
 
 const child = join(import.meta.dirname, '..', 'io', 'fixtures', 'trainAndCheckpoint.ts');
@@ -21,9 +22,13 @@ afterAll(async () => {
 function runChild(dir: string, kill?: { after: number; delayMs: number }) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[] }>(
     (resolve, reject) => {
-      const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', child, dir], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const proc: ChildProcess = spawn(
+        process.execPath,
+        [...sameSimdArgv(), '--import', 'tsx', child, dir],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       const lines: string[] = [];
       let stderr = '';
       let seen = 0;
