@@ -45,6 +45,7 @@ export {
   type Conv2dGeometry,
   getBackend,
   listBackends,
+  type MatrixView,
   type ReduceOp,
   registerBackend,
   setBackend,

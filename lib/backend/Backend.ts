@@ -37,6 +37,20 @@ export type BinaryOp =
   | 'reluGrad' // a·step(b): relu's backward, g masked by the sign of x, in one pass
   | 'sigmoidGrad'; // a·(b·(1 − b)): sigmoid's backward from its output b, in one pass
 
+/**
+ * One operand of a matrix product: exactly one matrix's elements, row-major as stored (a
+ * `subarray` when it is one matrix of a batch), and whether the product uses it transposed.
+ */
+export interface MatrixView {
+  readonly data: TypedArray;
+  /** Rows as stored. */
+  readonly rows: number;
+  /** Columns as stored. */
+  readonly cols: number;
+  /** The product uses its transpose (stored rows × cols, used as cols × rows). */
+  readonly transposed: boolean;
+}
+
 /** Reductions over axes. */
 export type ReduceOp = 'sum' | 'max' | 'min';
 
@@ -63,22 +77,10 @@ export interface Backend {
   /** Reduces `x` over the sorted, distinct `axes`; `out` has the size of shape with those axes removed. */
   reduce(op: ReduceOp, x: TypedArray, shape: Shape, axes: readonly number[], out: TypedArray): void;
   /**
-   * out[m×n] = op(A)·op(B) for one matrix pair, where op(A) is m×k (A stored k×m when `transA`)
-   * and op(B) is k×n (B stored n×k when `transB`). Offsets select a matrix inside a batch.
+   * out = op(a)·op(b) for one matrix pair: op(a) is m×k, op(b) is k×n and `out` holds exactly
+   * the m×n result. One matrix of a batch is passed as a view (`subarray`) of its elements.
    */
-  matmul(
-    a: TypedArray,
-    b: TypedArray,
-    out: TypedArray,
-    m: number,
-    k: number,
-    n: number,
-    transA: boolean,
-    transB: boolean,
-    aOffset?: number,
-    bOffset?: number,
-    outOffset?: number,
-  ): void;
+  matmul(a: MatrixView, b: MatrixView, out: TypedArray): void;
   /** out = x with its axes permuted by `perm` (out.shape[i] = shape[perm[i]]). */
   transpose(x: TypedArray, shape: Shape, perm: readonly number[], out: TypedArray): void;
   /** y[N,O,oh,ow] = x[N,C,H,W] ⋆ weight[O,C/groups,kh,kw] (+ bias[O]), a cross-correlation. */

@@ -1,4 +1,4 @@
-export type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+export type { Backend, BinaryOp, MatrixView, ReduceOp, UnaryOp } from './Backend.js';
 export { jsBackend } from './jsBackend.js';
 export { getBackend, listBackends, registerBackend, setBackend } from './registry.js';
 export type { WasmInfo } from './wasm/WasmInfo.js';

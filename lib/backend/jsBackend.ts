@@ -1,7 +1,8 @@
 import { type Shape, stridesOf, type TypedArray } from '../core/index.js';
-import type { Backend, BinaryOp, ReduceOp, UnaryOp } from './Backend.js';
+import type { Backend, BinaryOp, MatrixView, ReduceOp, UnaryOp } from './Backend.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv2dKernels.js';
 import { BINARY_KERNELS, UNARY_KERNELS } from './elementwiseKernels.js';
+import { productDims } from './matrixView.js';
 import { matvec } from './matvec.js';
 import { binaryMiddle, middleBlock, reduceToMiddle } from './middleAxes.js';
 import { maxPool2d } from './pool2dKernels.js';
@@ -150,31 +151,23 @@ function reduce(
   }
 }
 
-function matmul(
-  a: TypedArray,
-  b: TypedArray,
-  out: TypedArray,
-  m: number,
-  k: number,
-  n: number,
-  transA: boolean,
-  transB: boolean,
-  aOff = 0,
-  bOff = 0,
-  oOff = 0,
-): void {
+function matmul(av: MatrixView, bv: MatrixView, out: TypedArray): void {
+  const { m, k, n } = productDims(av, bv, out);
+  const a = av.data;
+  const b = bv.data;
+  const transA = av.transposed;
   if (n === 1) {
-    matvec(a, b, out, m, k, transA, aOff, bOff, oOff);
+    matvec(a, b, out, m, k, transA);
     return;
   }
-  out.fill(0, oOff, oOff + m * n);
-  if (!transB) {
+  out.fill(0);
+  if (!bv.transposed) {
     // out[i,:] += A[i,p] · B[p,:]: rows of B and of out are read contiguously.
     for (let i = 0; i < m; i++) {
-      const oRow = oOff + i * n;
+      const oRow = i * n;
       for (let p = 0; p < k; p++) {
-        const aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
-        const bRow = bOff + p * n;
+        const aip = transA ? a[p * m + i] : a[i * k + p];
+        const bRow = p * n;
         for (let j = 0; j < n; j++) out[oRow + j] += aip * b[bRow + j];
       }
     }
@@ -182,13 +175,13 @@ function matmul(
   }
   // out[i,j] = A[i,:] · B[j,:]: a dot product of two contiguous rows (when A is not transposed).
   for (let i = 0; i < m; i++) {
-    const oRow = oOff + i * n;
+    const oRow = i * n;
     for (let j = 0; j < n; j++) {
-      const bRow = bOff + j * k;
+      const bRow = j * k;
       let acc = 0;
-      if (transA) for (let p = 0; p < k; p++) acc += a[aOff + p * m + i] * b[bRow + p];
+      if (transA) for (let p = 0; p < k; p++) acc += a[p * m + i] * b[bRow + p];
       else {
-        const aRow = aOff + i * k;
+        const aRow = i * k;
         for (let p = 0; p < k; p++) acc += a[aRow + p] * b[bRow + p];
       }
       out[oRow + j] = acc;

@@ -1,7 +1,7 @@
 import type { TypedArray } from '../core/index.js';
 
 /**
- * out[oOff + i] = Σₚ op(A)[i, p]·v[vOff + p] for i < m: a product whose right operand is a
+ * out[i] = Σₚ op(A)[i, p]·v[p] for i < m: a product whose right operand is a
  * single column (n = 1, so B and Bᵀ are the same memory), as a single neuron's forward and
  * backward need. A dot product per row when A is stored m×k, a sum of scaled columns when it
  * is stored k×m (transA); both read memory contiguously. The JS kernel's general loops took
@@ -14,13 +14,10 @@ export function matvec(
   m: number,
   k: number,
   transA: boolean,
-  aOff: number,
-  vOff: number,
-  oOff: number,
 ): void {
   if (!transA) {
     for (let i = 0; i < m; i++) {
-      const row = aOff + i * k;
+      const row = i * k;
       // NOTE: four partial sums, so the adds do not wait on each other's latency
       let s0 = 0;
       let s1 = 0;
@@ -28,20 +25,20 @@ export function matvec(
       let s3 = 0;
       let p = 0;
       for (; p + 3 < k; p += 4) {
-        s0 += a[row + p] * v[vOff + p];
-        s1 += a[row + p + 1] * v[vOff + p + 1];
-        s2 += a[row + p + 2] * v[vOff + p + 2];
-        s3 += a[row + p + 3] * v[vOff + p + 3];
+        s0 += a[row + p] * v[p];
+        s1 += a[row + p + 1] * v[p + 1];
+        s2 += a[row + p + 2] * v[p + 2];
+        s3 += a[row + p + 3] * v[p + 3];
       }
-      for (; p < k; p++) s0 += a[row + p] * v[vOff + p];
-      out[oOff + i] = s0 + s1 + (s2 + s3);
+      for (; p < k; p++) s0 += a[row + p] * v[p];
+      out[i] = s0 + s1 + (s2 + s3);
     }
     return;
   }
-  out.fill(0, oOff, oOff + m);
+  out.fill(0);
   for (let p = 0; p < k; p++) {
-    const vp = v[vOff + p];
-    const col = aOff + p * m;
-    for (let i = 0; i < m; i++) out[oOff + i] += a[col + i] * vp;
+    const vp = v[p];
+    const col = p * m;
+    for (let i = 0; i < m; i++) out[i] += a[col + i] * vp;
   }
 }

@@ -1,5 +1,6 @@
 import { fromOp, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
+import { matrixView } from '../backend/matrixView.js';
 import {
   allocate,
   booleanOption,
@@ -77,8 +78,13 @@ function matmul2d(
   const aOff = batchOffsets(batch, aBatch, m * k);
   const bOff = batchOffsets(batch, bBatch, k * n);
   const backend = getBackend();
-  for (let i = 0; i < count; i++)
-    backend.matmul(a.data, b.data, out, m, k, n, transA, transB, aOff[i], bOff[i], i * m * n);
+  for (let i = 0; i < count; i++) {
+    backend.matmul(
+      matrixView(a.data, ar, ac, transA, aOff[i]),
+      matrixView(b.data, br, bc, transB, bOff[i]),
+      count === 1 ? out : out.subarray(i * m * n, (i + 1) * m * n),
+    );
+  }
   return fromOp('matmul', out, shape, [a, b], (g) => {
     // C = op(A)·op(B):  dA = dC·op(B)ᵀ,  dB = op(A)ᵀ·dC, each laid out as A and B are stored
     let ga: Tensor | null = null;

@@ -1,3 +1,5 @@
+import type { MatrixView } from '../Backend.js';
+import type { ProductDims } from '../matrixView.js';
 import { CTRL, JOB_FN } from './control.js';
 import {
   canShareMemory,
@@ -237,7 +239,8 @@ export class WasmRuntime {
 
   private put(src: Float, start: number, length: number, ptr: number): void {
     const bytes = src.BYTES_PER_ELEMENT;
-    this.view(src).set(src.subarray(start, start + length), ptr / bytes);
+    const whole = start === 0 && length === src.length;
+    this.view(src).set(whole ? src : src.subarray(start, start + length), ptr / bytes);
   }
 
   private get(dst: Float, start: number, length: number, ptr: number): void {
@@ -245,22 +248,14 @@ export class WasmRuntime {
     dst.set(this.view(dst).subarray(first, first + length), start);
   }
 
-  /** out[oOff…] (m×n) = op(A)·op(B); false if the memory cannot hold the operands. */
-  matmul(
-    a: Float,
-    b: Float,
-    out: Float,
-    m: number,
-    k: number,
-    n: number,
-    transA: boolean,
-    transB: boolean,
-    aOff: number,
-    bOff: number,
-    oOff: number,
-  ): boolean {
+  /** out (m×n) = op(a)·op(b); false if the memory cannot hold the operands. */
+  matmul(av: MatrixView, bv: MatrixView, out: Float, dims: ProductDims): boolean {
+    const { m, k, n } = dims;
+    const a = av.data as Float;
+    const b = bv.data as Float;
+    const transA = av.transposed;
     const e = a.BYTES_PER_ELEMENT;
-    if (n === 1) return this.gemv(a, b, out, m, k, transA, aOff, bOff, oOff);
+    if (n === 1) return this.gemv(a, b, out, m, k, transA);
     let parts = this.split(m, k, n, e);
     if (parts.length > 1 && this.backoff > 0) {
       this.backoff--;
@@ -275,10 +270,16 @@ export class WasmRuntime {
     const work: number[] = [];
     for (let t = 0; t < threads; t++) work.push(this.alloc(this.kernels.gemmWorkBytes(e)));
     if (!this.commit()) return false;
-    this.put(a, aOff, m * k, pa);
-    this.put(b, bOff, k * n, pb);
+    this.put(a, 0, m * k, pa);
+    this.put(b, 0, k * n, pb);
     const k64 = e === 8;
-    (k64 ? this.kernels.gemmPackBF64 : this.kernels.gemmPackBF32)(pb, k, n, transB ? 1 : 0, pp);
+    (k64 ? this.kernels.gemmPackBF64 : this.kernels.gemmPackBF32)(
+      pb,
+      k,
+      n,
+      bv.transposed ? 1 : 0,
+      pp,
+    );
     const gemm = k64 ? this.kernels.gemmF64 : this.kernels.gemmF32;
     const args = [pa, pp, pc, m, k, n, transA ? 1 : 0];
     const pool = parts.length > 1 ? this.poolFor(threads) : undefined;
@@ -292,32 +293,22 @@ export class WasmRuntime {
       );
       this.judge(stats, parts.length, performance.now() - started);
     }
-    this.get(out, oOff, m * n, pc);
+    this.get(out, 0, m * n, pc);
     return true;
   }
 
-  /** out[oOff…] (m) = op(A)·b, one column: the same values as the general product, unpacked. */
-  private gemv(
-    a: Float,
-    b: Float,
-    out: Float,
-    m: number,
-    k: number,
-    transA: boolean,
-    aOff: number,
-    bOff: number,
-    oOff: number,
-  ): boolean {
+  /** out (m) = op(A)·b, one column: the same values as the general product, unpacked. */
+  private gemv(a: Float, b: Float, out: Float, m: number, k: number, transA: boolean): boolean {
     const e = a.BYTES_PER_ELEMENT;
     this.reset();
     const pa = this.alloc(m * k * e);
     const pb = this.alloc(k * e);
     const pc = this.alloc(m * e);
     if (!this.commit()) return false;
-    this.put(a, aOff, m * k, pa);
-    this.put(b, bOff, k, pb);
+    this.put(a, 0, m * k, pa);
+    this.put(b, 0, k, pb);
     (e === 8 ? this.kernels.gemvF64 : this.kernels.gemvF32)(pa, pb, pc, m, k, transA ? 1 : 0);
-    this.get(out, oOff, m, pc);
+    this.get(out, 0, m, pc);
     return true;
   }
 

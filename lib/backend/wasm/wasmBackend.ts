@@ -1,6 +1,7 @@
 import type { Shape, TypedArray } from '../../core/index.js';
-import type { Backend, BinaryOp, ReduceOp, UnaryOp } from '../Backend.js';
+import type { Backend, BinaryOp, MatrixView, ReduceOp, UnaryOp } from '../Backend.js';
 import { jsBackend } from '../jsBackend.js';
+import { productDims } from '../matrixView.js';
 import type { Conv2dGeometry, Window2d } from '../window2d.js';
 import { BINARY_CODES, LAYOUT, REDUCE_CODES, TRANSCENDENTAL, UNARY_CODES } from './codes.js';
 import {
@@ -177,24 +178,13 @@ function reduce(
   jsBackend.reduce(op, x, shape, axes, out);
 }
 
-function matmul(
-  a: TypedArray,
-  b: TypedArray,
-  out: TypedArray,
-  m: number,
-  k: number,
-  n: number,
-  transA: boolean,
-  transB: boolean,
-  aOff = 0,
-  bOff = 0,
-  oOff = 0,
-): void {
+function matmul(a: MatrixView, b: MatrixView, out: TypedArray): void {
+  const dims = productDims(a, b, out);
+  const { m, k, n } = dims;
   const big = m * k * n >= WASM_THRESHOLDS.matmul && m > 0 && n > 0;
-  const rt = big && sameKind(a, out) && sameKind(b, out) ? getRuntime() : null;
-  if (rt?.matmul(a as Float, b as Float, out as Float, m, k, n, transA, transB, aOff, bOff, oOff))
-    return;
-  jsBackend.matmul(a, b, out, m, k, n, transA, transB, aOff, bOff, oOff);
+  const rt = big && sameKind(a.data, out) && sameKind(b.data, out) ? getRuntime() : null;
+  if (rt?.matmul(a, b, out as Float, dims)) return;
+  jsBackend.matmul(a, b, out);
 }
 
 /** Multiply-adds of a convolution of this geometry. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { jsBackend } from '../../../lib/backend/jsBackend.js';
+import { matrixView } from '../../../lib/backend/matrixView.js';
 import { UNARY_CODES } from '../../../lib/backend/wasm/codes.js';
 import { WasmRuntime } from '../../../lib/backend/wasm/WasmRuntime.js';
+import { matmulAt } from '../matmulViews.js';
 
 // Every compiled variant (plain or relaxed SIMD, shared or unshared memory) computes the same.
 describe('WasmRuntime variants', () => {
@@ -19,8 +21,10 @@ describe('WasmRuntime variants', () => {
         const b = Float64Array.from({ length: k * n }, (_, i) => Math.cos(i));
         const got = new Float64Array(m * n);
         const want = new Float64Array(m * n);
-        expect(rt.matmul(a, b, got, m, k, n, true, false, 0, 0, 0)).toBe(true);
-        jsBackend.matmul(a, b, want, m, k, n, true, false);
+        expect(
+          rt.matmul(matrixView(a, k, m, true), matrixView(b, k, n, false), got, { m, k, n }),
+        ).toBe(true);
+        matmulAt(jsBackend, a, b, want, m, k, n, true, false);
         for (let i = 0; i < want.length; i++) expect(got[i]).toBeCloseTo(want[i], 10);
         const e = new Float32Array(7);
         expect(

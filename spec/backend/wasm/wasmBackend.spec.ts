@@ -11,6 +11,7 @@ import {
   wasmReady,
 } from '../../../lib/backend/wasm/wasmBackend.js';
 import { Random } from '../../../lib/core/index.js';
+import { matmulAt } from '../matmulViews.js';
 
 type Ctor = new (length: number) => Float32Array | Float64Array;
 const DTYPES: [string, Ctor][] = [
@@ -63,7 +64,8 @@ function dotTolerance(
   oOff: number,
 ): Float64Array {
   const abs = new Float64Array(oOff + m * n + 3);
-  jsBackend.matmul(
+  matmulAt(
+    jsBackend,
     a.map(Math.abs),
     b.map(Math.abs),
     abs,
@@ -123,8 +125,8 @@ describe('wasm backend', () => {
               const b = filled(T, bOff + k * n + 4, rng);
               const want = new T(oOff + m * n + 3).fill(7);
               const got = new T(oOff + m * n + 3).fill(7);
-              jsBackend.matmul(a, b, want, m, k, n, transA, transB, aOff, bOff, oOff);
-              wasmBackend.matmul(a, b, got, m, k, n, transA, transB, aOff, bOff, oOff);
+              matmulAt(jsBackend, a, b, want, m, k, n, transA, transB, aOff, bOff, oOff);
+              matmulAt(wasmBackend, a, b, got, m, k, n, transA, transB, aOff, bOff, oOff);
               const tol = dotTolerance(T, a, b, m, k, n, transA, transB, aOff, bOff, oOff);
               expectClose(got, want, (i) => tol[i], `${m}×${k}×${n} tA=${transA} tB=${transB}`);
             }
@@ -152,10 +154,10 @@ describe('wasm backend', () => {
           const two = new T(m * n);
           const ref = new T(m * n);
           setWasmThreads(1);
-          wasmBackend.matmul(a, b, one, m, k, n, transA, transB);
+          matmulAt(wasmBackend, a, b, one, m, k, n, transA, transB);
           setWasmThreads(2);
-          wasmBackend.matmul(a, b, two, m, k, n, transA, transB);
-          jsBackend.matmul(a, b, ref, m, k, n, transA, transB);
+          matmulAt(wasmBackend, a, b, two, m, k, n, transA, transB);
+          matmulAt(jsBackend, a, b, ref, m, k, n, transA, transB);
           // the same kernel on the same panels: bit for bit
           expect(two).toEqual(one);
           const tol = dotTolerance(T, a, b, m, k, n, transA, transB, 0, 0, 0);
@@ -182,8 +184,8 @@ describe('wasm backend', () => {
           for (let p = 0; p < k; p++) [b2[2 * p], b2[2 * p + 1]] = [b[p], rng.normal()];
           const one = new T(m);
           const two = new T(2 * m);
-          wasmBackend.matmul(a, b, one, m, k, 1, transA, false);
-          wasmBackend.matmul(a, b2, two, m, k, 2, transA, false);
+          matmulAt(wasmBackend, a, b, one, m, k, 1, transA, false);
+          matmulAt(wasmBackend, a, b2, two, m, k, 2, transA, false);
           const column = new T(m).map((_: number, i: number) => two[2 * i]);
           expect(one, `${m}×${k} transA=${transA}`).toEqual(column);
         }
@@ -424,9 +426,9 @@ describe('wasm backend', () => {
     const g = new Float64Array(100 * 30);
     const s = new Float64Array(30);
     const step = () => {
-      wasmBackend.matmul(x, w, h, 64, 100, 30, false, false);
+      matmulAt(wasmBackend, x, w, h, 64, 100, 30, false, false);
       wasmBackend.unary('sigmoid', h, h.slice(), 0, 0);
-      wasmBackend.matmul(x, h, g, 100, 64, 30, true, false);
+      matmulAt(wasmBackend, x, h, g, 100, 64, 30, true, false);
       wasmBackend.reduce('sum', h, [64, 30], [0], s);
       wasmBackend.binary('mul', g, [100, 30], w, [100, 30], g.slice(), [100, 30]);
     };
