@@ -147,13 +147,25 @@ export function checkValuesIn(
 ): void {
   const values = x instanceof Tensor ? x.data : [x];
   const shape = x instanceof Tensor ? x.shape : [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo || v > hi) {
-      const at = x instanceof Tensor ? ` at [${formatIndex(i, shape)}]` : '';
-      throw new ArgumentError(
-        `${op}: ${arg} must be in [${lo}, ${hi}] (${what}), got ${excerpt(v)}${at}`,
-      );
-    }
+  const i = firstOutside(values, lo, hi);
+  if (i < 0) return;
+  const at = x instanceof Tensor ? ` at [${formatIndex(i, shape)}]` : '';
+  throw new ArgumentError(
+    `${op}: ${arg} must be in [${lo}, ${hi}] (${what}), got ${excerpt(values[i])}${at}`,
+  );
+}
+
+/**
+ * Index of the first value outside [lo, hi] (NaN is not outside), or −1. One loop per array
+ * type, so each stays monomorphic: a loss checks its inputs on every call.
+ */
+function firstOutside(values: ArrayLike<number>, lo: number, hi: number): number {
+  if (values instanceof Float64Array) {
+    for (let i = 0; i < values.length; i++) if (values[i] < lo || values[i] > hi) return i;
+  } else if (values instanceof Float32Array) {
+    for (let i = 0; i < values.length; i++) if (values[i] < lo || values[i] > hi) return i;
+  } else {
+    for (let i = 0; i < values.length; i++) if (values[i] < lo || values[i] > hi) return i;
   }
+  return -1;
 }
