@@ -18,13 +18,7 @@ interface Operands {
   s2: TypedArray;
 }
 
-function operands(
-  b: Backend,
-  dtype: DType,
-  shape: Shape,
-  n: number,
-  target: Tensor | number,
-): Operands {
+function operands(dtype: DType, shape: Shape, n: number, target: Tensor | number): Operands {
   const [one, zero, count, tScalar, omtScalar, s1, s2] = scratch(dtype, 1, 7, 'bce scalars');
   one[0] = 1;
   zero[0] = 0;
@@ -58,7 +52,7 @@ export function binaryCrossEntropyFast(
   const b = getBackend();
   const { dtype, shape } = p;
   const n = p.size;
-  const { zero, count, t, tShape, omt, s1, s2 } = operands(b, dtype, shape, n, target);
+  const { zero, count, t, tShape, omt, s1, s2 } = operands(dtype, shape, n, target);
   const [a1, l1, q, a2, l2] = scratch(dtype, n, 5, 'bce');
   clipped(p.data, eps, a1, q, a2);
   b.unary('log', a1, l1);
@@ -133,7 +127,7 @@ function backward(
 ): TypedArray {
   const { dtype, shape } = p;
   const n = p.size;
-  const { zero, count, t, tShape, omt, s1: gm, s2: gsum } = operands(b, dtype, shape, n, target);
+  const { zero, count, t, tShape, omt, s1: gm, s2: gsum } = operands(dtype, shape, n, target);
   const [a1, q, a2] = scratch(dtype, n, 3, 'bce');
   clipped(p.data, eps, a1, q, a2);
   // loss = 0 − m: dm = −g;  m = Σ / count: dΣ = dm / count;  Σ: broadcast as x + 0
