@@ -70,8 +70,12 @@ export async function loadMnist(
       `loadMnist: dir must be a non-empty string, got ${JSON.stringify(dir)}`,
     );
   }
+  // NOTE: the files are found one after another, so a directory missing several names the
+  // first of them in this order on every run (found in parallel, whichever failed first won)
+  const paths: string[] = [];
+  for (const base of Object.values(FILES)) paths.push(await find(dir, base));
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
-    Object.values(FILES).map(async (base) => readIdxFile(await find(dir, base))),
+    paths.map((path) => readIdxFile(path)),
   );
   return {
     train: idxDataset(trainImages, trainLabels, options),
