@@ -8,6 +8,7 @@ import {
   sizeOf,
   type TypedArray,
 } from '../core/index.js';
+import { seal, unseal } from '../core/sealed.js';
 import { type BackwardOptions, backwardArguments, backward as runBackward } from './backward.js';
 import { formatValues } from './format.js';
 import { isGradEnabled } from './gradMode.js';
@@ -32,14 +33,21 @@ export interface OpNode {
   readonly vjp: Vjp;
 }
 
+// The storage's accessors for this module's functions below, set by the class's static block
+// (only the class can touch its private fields; nothing outside this module sees them).
+let readStorage: (t: Tensor) => TypedArray;
+let writeStorage: (t: Tensor, data: TypedArray) => void;
+
 /**
  * An n-dimensional array of float32 or float64 values, stored row-major in `data`, that may
  * take part in a recorded computation graph. Tensors are immutable by convention: ops return
  * new tensors; only optimisers write into a parameter's `data`, outside the graph.
  */
 export class Tensor {
-  /** The values, row-major: a `Float64Array` or a `Float32Array`. */
-  readonly data: TypedArray;
+  /** The storage; `data` hands it out (and unseals it), `storageOf` reads it inside the library. */
+  #data: TypedArray;
+  /** Whether `data` has handed the storage out. */
+  #exposed = false;
   /** Size of each axis (`[]` for a scalar). Frozen. */
   readonly shape: readonly number[];
   /** `'float64'` or `'float32'`, read from the type of `data`. */
@@ -68,15 +76,37 @@ export class Tensor {
         `Tensor: shape ${formatShape(shape)} holds ${sizeOf(shape)} elements but data has ${data.length}`,
       );
     }
-    this.data = data;
+    this.#data = data;
     this.shape = Object.freeze([...shape]);
     this.requiresGrad = options.requiresGrad ?? false;
     this.node = options.node ?? null;
   }
 
+  /**
+   * The values, row-major: a `Float64Array` or a `Float32Array`, the tensor's own storage (not a
+   * copy). Write into it only outside any computation, as optimisers do: the library then sees
+   * the new values (backends drop any copies of an array once `data` has handed it out).
+   */
+  get data(): TypedArray {
+    if (!this.#exposed) {
+      this.#exposed = true;
+      unseal(this.#data);
+    }
+    return this.#data;
+  }
+
+  static {
+    readStorage = (t) => t.#data;
+    writeStorage = (t, data) => {
+      t.#data = data;
+      t.#exposed = true;
+      unseal(data);
+    };
+  }
+
   /** Number of elements. */
   get size(): number {
-    return this.data.length;
+    return this.#data.length;
   }
 
   /** Number of dimensions. */
@@ -96,7 +126,7 @@ export class Tensor {
         `item: expected a tensor with one element, got shape ${formatShape(this.shape)}`,
       );
     }
-    return this.data[0];
+    return this.#data[0];
   }
 
   /**
@@ -109,7 +139,8 @@ export class Tensor {
    * tensor([[1, 2]]).toArray().length;                       // 1 (NestedArray[] by default)
    */
   toArray<T extends NestedArray = NestedArray[]>(): T {
-    const { data, shape } = this;
+    const data = this.#data;
+    const shape = this.shape;
     if (shape.length === 0) return data[0] as T;
     let offset = 0;
     const build = (dim: number): NestedArray[] => {
@@ -123,7 +154,7 @@ export class Tensor {
 
   /** The same values, cut off from the graph: the result is a leaf that does not require grad. */
   detach(): Tensor {
-    return new Tensor(this.data, this.shape);
+    return new Tensor(this.#data, this.shape);
   }
 
   /** Sets `requiresGrad` on a leaf and returns it, for chaining. */
@@ -176,9 +207,28 @@ export function replaceStorage(t: Tensor, data: TypedArray): void {
   if (data.length !== t.size) {
     throw new ShapeError(`replaceStorage: expected ${t.size} elements, got ${data.length}`);
   }
-  const writable = t as { data: TypedArray; dtype: DType };
+  const writable = t as { dtype: DType };
   writable.dtype = dtypeOf(data, 'replaceStorage');
-  writable.data = data;
+  writeStorage(t, data);
+}
+
+/**
+ * The storage of `t` for a kernel that only reads it, without handing it out: a sealed array
+ * stays sealed. Internal: never write through it, never give it to code outside the library.
+ */
+export function storageOf(t: Tensor): TypedArray {
+  return readStorage(t);
+}
+
+/** A tensor over `data` that the library has just filled and no one else has seen. */
+export function sealedTensor(
+  data: TypedArray,
+  shape: Shape,
+  options: { requiresGrad?: boolean; node?: OpNode | null } = {},
+): Tensor {
+  const t = new Tensor(data, shape, options);
+  seal(data);
+  return t;
 }
 
 /** Wraps the result of an op, recording `vjp` when grad mode is on and an input requires grad. */
@@ -190,5 +240,5 @@ export function fromOp(
   vjp: Vjp,
 ): Tensor {
   const record = isGradEnabled() && inputs.some((t) => t.requiresGrad);
-  return new Tensor(data, shape, record ? { requiresGrad: true, node: { op, inputs, vjp } } : {});
+  return sealedTensor(data, shape, record ? { requiresGrad: true, node: { op, inputs, vjp } } : {});
 }

@@ -15,7 +15,7 @@ import {
   sizeOf,
   type TypedArray,
 } from '../core/index.js';
-import { type NestedArray, Tensor } from './Tensor.js';
+import { type NestedArray, sealedTensor, Tensor } from './Tensor.js';
 
 /** Options of the tensor-creating functions (`tensor`, `zeros`, `arange`, ...). */
 export interface TensorOptions {
@@ -152,7 +152,7 @@ export function tensor(
       shape = wanted;
     }
   }
-  return new Tensor(data, shape, { requiresGrad });
+  return sealedTensor(data, shape, { requiresGrad });
 }
 
 function filled(op: string, shape: readonly number[], value: number, options: TensorOptions) {
@@ -163,7 +163,7 @@ function filled(op: string, shape: readonly number[], value: number, options: Te
   }
   const data = allocate(dtype, sizeOf(s), op);
   data.fill(value);
-  return new Tensor(data, s, { requiresGrad });
+  return sealedTensor(data, s, { requiresGrad });
 }
 
 /** A tensor of `shape` filled with `value` (a number; NaN and ±Infinity included). */
@@ -224,7 +224,7 @@ export function arange(
   }
   const data = allocate(dtype, n, 'arange');
   for (let i = 0; i < n; i++) data[i] = start + i * step;
-  return new Tensor(data, [n], { requiresGrad });
+  return sealedTensor(data, [n], { requiresGrad });
 }
 
 /** `n` evenly spaced values from `start` to `stop` inclusive. */
@@ -246,7 +246,7 @@ export function linspace(
   const { dtype, requiresGrad } = tensorOptions(options, 'linspace');
   const data = allocate(dtype, n, 'linspace');
   for (let i = 0; i < n; i++) data[i] = n === 1 ? start : start + ((stop - start) * i) / (n - 1);
-  return new Tensor(data, [n], { requiresGrad });
+  return sealedTensor(data, [n], { requiresGrad });
 }
 
 /** The n×n identity (or n×m with ones on the diagonal). */
@@ -255,7 +255,7 @@ export function eye(n: number, m = n, options: TensorOptions = {}): Tensor {
   const { dtype, requiresGrad } = tensorOptions(options, 'eye');
   const data = allocate(dtype, n * m, 'eye');
   for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
-  return new Tensor(data, s, { requiresGrad });
+  return sealedTensor(data, s, { requiresGrad });
 }
 
 function randomTensor(
@@ -280,7 +280,7 @@ function randomTensor(
   const rng = given ?? new Random(seed ?? 0);
   const data = allocate(dtype, sizeOf(s), op);
   for (let i = 0; i < data.length; i++) data[i] = draw(rng);
-  return new Tensor(data, s, { requiresGrad });
+  return sealedTensor(data, s, { requiresGrad });
 }
 
 function finiteOption(value: unknown, fallback: number, op: string, name: string): number {

@@ -1,4 +1,4 @@
-import { Tensor } from '../autograd/index.js';
+import { sealedTensor, storageOf, type Tensor } from '../autograd/index.js';
 import { ArgumentError, allocate, formatShape, ShapeError } from '../core/index.js';
 
 /**
@@ -19,6 +19,7 @@ export function gatherRows(t: Tensor, indices: ArrayLike<number>, where = 'gathe
   const n = t.shape[0];
   const rowSize = n === 0 ? 0 : t.size / n;
   const out = allocate(t.dtype, indices.length * rowSize, where);
+  const source = storageOf(t); // read only
   for (let i = 0; i < indices.length; i++) {
     const r = indices[i];
     if (!Number.isInteger(r) || r < 0 || r >= n) {
@@ -26,7 +27,7 @@ export function gatherRows(t: Tensor, indices: ArrayLike<number>, where = 'gathe
         `${where}: row index ${r} at position ${i} is out of range for ${n} rows`,
       );
     }
-    out.set(t.data.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
+    out.set(source.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize);
   }
-  return new Tensor(out, [indices.length, ...t.shape.slice(1)]);
+  return sealedTensor(out, [indices.length, ...t.shape.slice(1)]);
 }

@@ -1,4 +1,4 @@
-import { fromOp, type Tensor } from '../autograd/index.js';
+import { fromOp, storageOf, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
 import { matrixView } from '../backend/matrixView.js';
 import {
@@ -80,8 +80,8 @@ function matmul2d(
   const backend = getBackend();
   for (let i = 0; i < count; i++) {
     backend.matmul(
-      matrixView(a.data, ar, ac, transA, aOff[i]),
-      matrixView(b.data, br, bc, transB, bOff[i]),
+      matrixView(storageOf(a), ar, ac, transA, aOff[i]),
+      matrixView(storageOf(b), br, bc, transB, bOff[i]),
       count === 1 ? out : out.subarray(i * m * n, (i + 1) * m * n),
     );
   }

@@ -2,6 +2,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { lastValueFrom, tap } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { residentStats } from '../../lib/backend/wasm/wasmBackend.js';
 import {
   binaryCrossEntropy,
   Dataset,
@@ -78,7 +79,7 @@ describe('fit: memory (JS heap and WebAssembly memory) stays flat over a long ru
     expectFlat(await heapDuring(12500, 1250, mse), 10); // measured every 10,000 steps
   });
 
-  it('100,000 steps of a sigmoid neuron on the WebAssembly kernels: the fused loss, its scratch arrays, the matrix-vector product', async () => {
+  it('100,000 steps of a sigmoid neuron on the WebAssembly kernels: the fused loss, its scratch arrays, the matrix-vector product, the resident copies of the batches', async () => {
     const before = getBackend().name;
     setBackend('wasm');
     try {
@@ -89,6 +90,7 @@ describe('fit: memory (JS heap and WebAssembly memory) stays flat over a long ru
       const y = x.map((row) => [row[0] + row[1] > 0 ? 1 : 0]);
       const neuron = mlp([30, 1], { seed: 2 });
       const bce: LossFn = (p, t) => binaryCrossEntropy(sigmoid(p), t);
+      const resident = residentStats()!;
       const sizes = await memoryDuring(
         neuron,
         new Dataset(tensor(x), tensor(y)),
@@ -99,6 +101,11 @@ describe('fit: memory (JS heap and WebAssembly memory) stays flat over a long ru
         0.01,
       );
       expectFlat(sizes, 10);
+      // the batches (new arrays every step) went through the resident copies: each is copied
+      // in for the forward product and served from its copy in the backward one
+      const after = residentStats()!;
+      expect(after.hits - resident.hits).toBeGreaterThanOrEqual(100_000);
+      expect(after.copies - resident.copies).toBeGreaterThanOrEqual(100_000);
     } finally {
       setBackend(before);
     }

@@ -1,3 +1,4 @@
+import { isSealed } from '../../core/sealed.js';
 import type { MatrixView } from '../Backend.js';
 import type { ProductDims } from '../matrixView.js';
 import { CTRL, JOB_FN } from './control.js';
@@ -58,6 +59,19 @@ const PAGE = 65536;
 const MAX_PAGES = 32768;
 /** Scratch starts here; below are the control block and room for the kernels' own data. */
 const SCRATCH_BASE = 65536;
+/**
+ * Most bytes of WebAssembly memory that keep resident copies of sealed operands, below the
+ * scratch: an operand that the kernels read again (a data set's inputs every step, an
+ * activation in the forward and again in the backward pass) is then copied in once. The area
+ * holds RESIDENT_OPERANDS times the largest operand kept (at least RESIDENT_MIN bytes, at most
+ * RESIDENT_BYTES); when the copies outgrow it they are all dropped and it fills again, so
+ * memory stays bounded and small models keep a small area.
+ */
+const RESIDENT_BYTES = 32 << 20;
+const RESIDENT_MIN = 1 << 20;
+const RESIDENT_OPERANDS = 16;
+/** Operands larger than this are never kept (they would push out everything else). */
+const RESIDENT_MAX_OPERAND = RESIDENT_BYTES / 4;
 /** Products below this many multiply-adds run on one thread (waking a helper costs more). */
 export const PARALLEL_MIN_MACS = 1 << 20;
 /**
@@ -98,6 +112,19 @@ export class WasmRuntime {
   private f64: Float64Array;
   private f32: Float32Array;
   private top = SCRATCH_BASE;
+  /** Bytes reserved for resident copies, from SCRATCH_BASE; the scratch starts above them. */
+  private residentCap = 0;
+  /** Where the next resident copy goes. */
+  private residentTop = SCRATCH_BASE;
+  /** Resident copies made in an earlier epoch were dropped. */
+  private epoch = 0;
+  private readonly residents = new WeakMap<Float, { ptr: number; epoch: number }>();
+  /** The largest operand kept so far: the area's size follows it. */
+  private residentLargest = 0;
+  /** Operands served from a resident copy, and copied in to become one (for tests). */
+  private readonly residentCounts = { hits: 0, copies: 0 };
+  /** Compare every resident copy with its array before use (the test suite turns this on). */
+  private verifyResidents = false;
   private pool: ThreadPool | undefined;
   private wantThreads: number;
   /** Shared-eligible products left to run alone because the workers did not help lately. */
@@ -205,7 +232,7 @@ export class WasmRuntime {
   // --- scratch: reset, allocate, commit (grow), then copy in / run / copy out -------------
 
   private reset(): void {
-    this.top = SCRATCH_BASE;
+    this.top = SCRATCH_BASE + this.residentCap;
   }
 
   private alloc(bytes: number): number {
@@ -216,9 +243,14 @@ export class WasmRuntime {
 
   /** Makes the memory large enough for what was allocated; false if it cannot grow. */
   private commit(): boolean {
+    return this.ensure(this.top);
+  }
+
+  /** Makes the memory at least `end` bytes long (and the views current); false if it cannot grow. */
+  private ensure(end: number): boolean {
     const have = this.memory.buffer.byteLength;
-    if (this.top > have) {
-      const pages = Math.ceil((this.top - have) / PAGE);
+    if (end > have) {
+      const pages = Math.ceil((end - have) / PAGE);
       try {
         this.memory.grow(pages);
       } catch {
@@ -231,6 +263,88 @@ export class WasmRuntime {
       this.f32 = new Float32Array(this.buffer);
     }
     return true;
+  }
+
+  // --- resident copies of sealed operands ----------------------------------------------
+
+  /** Operands served from resident copies and copied in to become one, so far; the area's bytes. */
+  residentStats(): { hits: number; copies: number; bytes: number } {
+    return { ...this.residentCounts, bytes: this.residentCap };
+  }
+
+  /** Turns on the check of every resident copy against its array before use (for tests). */
+  setVerifyResidents(on: boolean): void {
+    this.verifyResidents = on;
+  }
+
+  /**
+   * Pointers to resident copies of the sealed arrays among `xs` (arrays that only the library
+   * has seen since it filled them: their contents cannot have changed), copying in those not
+   * resident yet; −1 for the others, which the caller copies into its scratch. All returned
+   * pointers stay valid together until the next call.
+   */
+  private resident(xs: readonly Float[]): number[] {
+    const ptrs = xs.map(() => -1);
+    let need = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      if (x.byteLength === 0 || x.byteLength > RESIDENT_MAX_OPERAND || !isSealed(x)) continue;
+      const r = this.residents.get(x);
+      if (r !== undefined && r.epoch === this.epoch) {
+        if (this.verifyResidents) this.verifyResident(x, r.ptr);
+        ptrs[i] = r.ptr;
+        this.residentCounts.hits++;
+      } else if (xs.indexOf(x) === i) {
+        need += x.byteLength + 63;
+        this.residentLargest = Math.max(this.residentLargest, x.byteLength);
+      }
+    }
+    if (need === 0) return ptrs;
+    const used = this.residentTop - SCRATCH_BASE;
+    if (used + need > this.residentCap) {
+      const room = Math.min(
+        RESIDENT_BYTES,
+        Math.max(RESIDENT_MIN, RESIDENT_OPERANDS * this.residentLargest),
+      );
+      if (used + need > room) {
+        // full: drop every copy and start again (the arrays of this call are copied anew)
+        this.epoch++;
+        this.residentTop = SCRATCH_BASE;
+        return this.resident(xs);
+      }
+      const cap = Math.min(room, Math.max(2 * this.residentCap, used + need, PAGE));
+      if (!this.ensure(SCRATCH_BASE + cap)) return xs.map(() => -1);
+      this.residentCap = cap;
+    }
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      if (ptrs[i] >= 0 || x.byteLength === 0 || x.byteLength > RESIDENT_MAX_OPERAND) continue;
+      if (!isSealed(x)) continue;
+      const first = xs.indexOf(x);
+      if (first < i) {
+        ptrs[i] = ptrs[first];
+        continue;
+      }
+      const ptr = (this.residentTop + 63) & ~63;
+      this.residentTop = ptr + x.byteLength;
+      this.view(x).set(x, ptr / x.BYTES_PER_ELEMENT);
+      this.residents.set(x, { ptr, epoch: this.epoch });
+      ptrs[i] = ptr;
+      this.residentCounts.copies++;
+    }
+    return ptrs;
+  }
+
+  private verifyResident(x: Float, ptr: number): void {
+    const copy = new Uint8Array(this.buffer, ptr, x.byteLength);
+    const own = new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+    for (let i = 0; i < own.length; i++) {
+      if (copy[i] !== own[i]) {
+        throw new Error(
+          `rxgrad internal error: the resident copy of a sealed ${x.constructor.name}(${x.length}) differs from it at byte ${i}: an array was written after it was sealed`,
+        );
+      }
+    }
   }
 
   private view(like: Float): Float {
@@ -262,16 +376,17 @@ export class WasmRuntime {
       parts = [[0, m, 0, n]];
     }
     const threads = parts.length > 1 ? this.wantThreads : 1;
+    const [ra, rb] = this.resident([a, b]);
     this.reset();
-    const pa = this.alloc(m * k * e);
-    const pb = this.alloc(k * n * e);
+    const pa = ra >= 0 ? ra : this.alloc(m * k * e);
+    const pb = rb >= 0 ? rb : this.alloc(k * n * e);
     const pc = this.alloc(m * n * e);
     const pp = this.alloc(this.kernels.gemmPackedBBytes(e, k, n));
     const work: number[] = [];
     for (let t = 0; t < threads; t++) work.push(this.alloc(this.kernels.gemmWorkBytes(e)));
     if (!this.commit()) return false;
-    this.put(a, 0, m * k, pa);
-    this.put(b, 0, k * n, pb);
+    if (ra < 0) this.put(a, 0, m * k, pa);
+    if (rb < 0) this.put(b, 0, k * n, pb);
     const k64 = e === 8;
     (k64 ? this.kernels.gemmPackBF64 : this.kernels.gemmPackBF32)(
       pb,
@@ -300,13 +415,14 @@ export class WasmRuntime {
   /** out (m) = op(A)·b, one column: the same values as the general product, unpacked. */
   private gemv(a: Float, b: Float, out: Float, m: number, k: number, transA: boolean): boolean {
     const e = a.BYTES_PER_ELEMENT;
+    const [ra, rb] = this.resident([a, b]);
     this.reset();
-    const pa = this.alloc(m * k * e);
-    const pb = this.alloc(k * e);
+    const pa = ra >= 0 ? ra : this.alloc(m * k * e);
+    const pb = rb >= 0 ? rb : this.alloc(k * e);
     const pc = this.alloc(m * e);
     if (!this.commit()) return false;
-    this.put(a, 0, m * k, pa);
-    this.put(b, 0, k, pb);
+    if (ra < 0) this.put(a, 0, m * k, pa);
+    if (rb < 0) this.put(b, 0, k, pb);
     (e === 8 ? this.kernels.gemvF64 : this.kernels.gemvF32)(pa, pb, pc, m, k, transA ? 1 : 0);
     this.get(out, 0, m, pc);
     return true;

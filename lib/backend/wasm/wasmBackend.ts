@@ -99,6 +99,20 @@ export function setWasmThreads(threads: number): void {
   getRuntime()?.setThreads(threads);
 }
 
+/**
+ * Makes the backend compare every resident copy of an operand with its array before using it,
+ * and throw if they differ (a library bug: an array written after it was sealed). Internal: the
+ * test suite runs with it on.
+ */
+export function verifyResidentCopies(on: boolean): void {
+  getRuntime()?.setVerifyResidents(on);
+}
+
+/** Internal, for tests: operands served from resident copies, copies made, the area's bytes. */
+export function residentStats(): { hits: number; copies: number; bytes: number } | null {
+  return getRuntime()?.residentStats() ?? null;
+}
+
 /** Ends the backend's workers now (they are also ended with the process). */
 export function terminateWasmWorkers(): void {
   getRuntime()?.terminate();
