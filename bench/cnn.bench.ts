@@ -1,3 +1,4 @@
+import './setup.js';
 import { bench, describe } from 'vitest';
 import { WASM_THRESHOLDS } from '../lib/backend/wasm/wasmBackend.js';
 import { getBackend } from '../lib/index.js';

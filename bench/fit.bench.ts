@@ -1,5 +1,6 @@
 // `fit` against a hand-written loop of the same steps, in the same process run: what the
 // trainer (its Observable, scheduler slices, checks and events) costs per optimiser step.
+import './setup.js';
 import { lastValueFrom, toArray } from 'rxjs';
 import { bench, describe } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+import './setup.js';
 import { bench, describe } from 'vitest';
 import { type DType, matmul, noGrad, setBackend, type Tensor, tensor } from '../lib/index.js';
 import { tf, tfjsMatmul, useTf } from './peers/tfjs.js';

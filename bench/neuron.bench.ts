@@ -1,3 +1,4 @@
+import './setup.js';
 import { bench, describe } from 'vitest';
 import { type Peer, stepOptions, verifyLosses } from './compare.js';
 import { rxgradNeuron, type Step } from './peers/rxgrad.js';

@@ -8,7 +8,7 @@ import {
   sizeOf,
   type TypedArray,
 } from '../core/index.js';
-import { seal, unseal } from '../core/sealed.js';
+import { handOut } from '../core/sealed.js';
 import { type BackwardOptions, backwardArguments, backward as runBackward } from './backward.js';
 import { formatValues } from './format.js';
 import { isGradEnabled } from './gradMode.js';
@@ -33,6 +33,9 @@ export interface OpNode {
   readonly vjp: Vjp;
 }
 
+// Set by sealedTensor while it constructs: the array is the library's, not the caller's.
+let internal = false;
+
 // The storage's accessors for this module's functions below, set by the class's static block
 // (only the class can touch its private fields; nothing outside this module sees them).
 let readStorage: (t: Tensor) => TypedArray;
@@ -44,7 +47,7 @@ let writeStorage: (t: Tensor, data: TypedArray) => void;
  * new tensors; only optimisers write into a parameter's `data`, outside the graph.
  */
 export class Tensor {
-  /** The storage; `data` hands it out (and unseals it), `storageOf` reads it inside the library. */
+  /** The storage; `data` hands it out, `storageOf` reads it inside the library. */
   #data: TypedArray;
   /** Whether `data` has handed the storage out. */
   #exposed = false;
@@ -77,6 +80,8 @@ export class Tensor {
       );
     }
     this.#data = data;
+    // an array from the caller is theirs: it may change at any time
+    if (!internal) handOut(data);
     this.shape = Object.freeze([...shape]);
     this.requiresGrad = options.requiresGrad ?? false;
     this.node = options.node ?? null;
@@ -90,7 +95,7 @@ export class Tensor {
   get data(): TypedArray {
     if (!this.#exposed) {
       this.#exposed = true;
-      unseal(this.#data);
+      handOut(this.#data);
     }
     return this.#data;
   }
@@ -100,7 +105,7 @@ export class Tensor {
     writeStorage = (t, data) => {
       t.#data = data;
       t.#exposed = true;
-      unseal(data);
+      handOut(data);
     };
   }
 
@@ -154,7 +159,7 @@ export class Tensor {
 
   /** The same values, cut off from the graph: the result is a leaf that does not require grad. */
   detach(): Tensor {
-    return new Tensor(this.#data, this.shape);
+    return sealedTensor(this.#data, this.shape);
   }
 
   /** Sets `requiresGrad` on a leaf and returns it, for chaining. */
@@ -213,22 +218,29 @@ export function replaceStorage(t: Tensor, data: TypedArray): void {
 }
 
 /**
- * The storage of `t` for a kernel that only reads it, without handing it out: a sealed array
- * stays sealed. Internal: never write through it, never give it to code outside the library.
+ * The storage of `t` for code that only reads it, without handing it out: a sealed array stays
+ * sealed. Internal: never write through it, never give it to code outside the library.
  */
 export function storageOf(t: Tensor): TypedArray {
   return readStorage(t);
 }
 
-/** A tensor over `data` that the library has just filled and no one else has seen. */
+/**
+ * A tensor over `data` that the library filled (or the storage of another tensor, for a view):
+ * unlike `new Tensor(data, ...)`, which counts `data` as its caller's, it leaves the array
+ * sealed until someone reads `data`. Internal.
+ */
 export function sealedTensor(
   data: TypedArray,
   shape: Shape,
   options: { requiresGrad?: boolean; node?: OpNode | null } = {},
 ): Tensor {
-  const t = new Tensor(data, shape, options);
-  seal(data);
-  return t;
+  internal = true;
+  try {
+    return new Tensor(data, shape, options);
+  } finally {
+    internal = false;
+  }
 }
 
 /** Wraps the result of an op, recording `vjp` when grad mode is on and an input requires grad. */

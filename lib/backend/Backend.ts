@@ -49,6 +49,13 @@ export interface MatrixView {
   readonly cols: number;
   /** The product uses its transpose (stored rows × cols, used as cols × rows). */
   readonly transposed: boolean;
+  /**
+   * The caller promises that `data` (this very array object) will hold these values whenever it
+   * is passed again with `stable` set, so a backend may keep a copy of it between calls (the
+   * WebAssembly backend keeps such operands resident in its memory). The library sets it for
+   * tensor storage that was never handed out (see `Tensor.data`).
+   */
+  readonly stable?: boolean;
 }
 
 /** Reductions over axes. */

@@ -11,6 +11,7 @@ export interface ProductDims {
 /**
  * A view of the matrix that starts at `offset` in `data` (rows × cols as stored); `data` itself
  * when it is exactly that matrix, so the common unbatched product allocates no subarray.
+ * `stable`: see MatrixView.stable.
  */
 export function matrixView(
   data: TypedArray,
@@ -18,10 +19,13 @@ export function matrixView(
   cols: number,
   transposed: boolean,
   offset = 0,
+  stable = false,
 ): MatrixView {
   const size = rows * cols;
-  const view = offset === 0 && data.length === size ? data : data.subarray(offset, offset + size);
-  return { data: view, rows, cols, transposed };
+  const whole = offset === 0 && data.length === size;
+  const view = whole ? data : data.subarray(offset, offset + size);
+  // a subarray is a new object at every call: only a whole array can be kept between calls
+  return { data: view, rows, cols, transposed, stable: stable && whole };
 }
 
 const used = (v: MatrixView): [number, number] =>

@@ -1,4 +1,11 @@
-import { fromOp, gradients, isGradEnabled, Tensor } from '../autograd/index.js';
+import {
+  fromOp,
+  gradients,
+  isGradEnabled,
+  sealedTensor,
+  storageOf,
+  type Tensor,
+} from '../autograd/index.js';
 import { type Backend, getBackend } from '../backend/index.js';
 import { allocate, type DType, type Shape, type TypedArray } from '../core/index.js';
 import { scratch } from './scratch.js';
@@ -29,8 +36,8 @@ function operands(dtype: DType, shape: Shape, n: number, target: Tensor | number
     return { one, zero, count, t: tScalar, tShape: [], omt: omtScalar, s1, s2 };
   }
   const [omt] = scratch(dtype, n, 1, 'bce 1-t');
-  oneMinus(target.data, omt);
-  return { one, zero, count, t: target.data, tShape: shape, omt, s1, s2 };
+  oneMinus(storageOf(target), omt);
+  return { one, zero, count, t: storageOf(target), tShape: shape, omt, s1, s2 };
 }
 
 /**
@@ -54,7 +61,7 @@ export function binaryCrossEntropyFast(
   const n = p.size;
   const { zero, count, t, tShape, omt, s1, s2 } = operands(dtype, shape, n, target);
   const [a1, l1, q, a2, l2] = scratch(dtype, n, 5, 'bce');
-  clipped(p.data, eps, a1, q, a2);
+  clipped(storageOf(p), eps, a1, q, a2);
   b.unary('log', a1, l1);
   b.unary('log', a2, l2);
   // terms = t·ln clip(p) + (1 − t)·ln clip(1 − p), each product rounded to the dtype
@@ -84,7 +91,7 @@ export function binaryCrossEntropyFast(
       const grads = gradients(composite(p, target), g, { createGraph: true, targets: [p] });
       return [grads.get(p) ?? null, null];
     }
-    return [new Tensor(backward(b, p, target, eps, g.data), shape), null];
+    return [sealedTensor(backward(b, p, target, eps, storageOf(g)), shape), null];
   });
 }
 
@@ -129,7 +136,7 @@ function backward(
   const n = p.size;
   const { zero, count, t, tShape, omt, s1: gm, s2: gsum } = operands(dtype, shape, n, target);
   const [a1, q, a2] = scratch(dtype, n, 3, 'bce');
-  clipped(p.data, eps, a1, q, a2);
+  clipped(storageOf(p), eps, a1, q, a2);
   // loss = 0 − m: dm = −g;  m = Σ / count: dΣ = dm / count;  Σ: broadcast as x + 0
   b.unary('neg', g, gm);
   b.binary('div', gm, [], count, [], gsum, []);
@@ -138,7 +145,7 @@ function backward(
   let gs = gsum[0];
   if (shape.some((d) => d !== 1)) gs = f32 ? Math.fround(gs + zero[0]) : gs + zero[0];
   const ts = tShape.length === 0 ? 0 : 1;
-  const pd = p.data;
+  const pd = storageOf(p);
   const gp = allocate(dtype, n);
   // d = −(dΣ·(1 − t) / clip(1 − p))·[clip kept 1 − p] + (dΣ·t / clip(p))·[clip kept p], the
   // two contributions summed as backward accumulates them (float32: as above, one loop each)

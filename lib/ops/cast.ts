@@ -1,4 +1,4 @@
-import { fromOp, type Tensor } from '../autograd/index.js';
+import { fromOp, storageOf, type Tensor } from '../autograd/index.js';
 import { allocate, checkDType, type DType } from '../core/index.js';
 import { expectTensor } from './util.js';
 
@@ -8,7 +8,7 @@ export function cast(x: Tensor, dtype: DType): Tensor {
   checkDType(dtype, 'cast');
   if (t.dtype === dtype) return t;
   const out = allocate(dtype, t.size);
-  out.set(t.data);
+  out.set(storageOf(t));
   // d cast(x) = cast(dx) back to x's dtype
   return fromOp('cast', out, t.shape, [t], (g) => [cast(g, t.dtype)]);
 }

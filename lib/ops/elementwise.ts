@@ -1,4 +1,4 @@
-import { fromOp, type Tensor } from '../autograd/index.js';
+import { fromOp, storageOf, type Tensor } from '../autograd/index.js';
 import { type BinaryOp, getBackend, type UnaryOp } from '../backend/index.js';
 import { allocate, broadcastShapes, type DType, sizeOf } from '../core/index.js';
 import { sumTo } from './sumTo.js';
@@ -22,7 +22,7 @@ export function binaryOp(
   const tb = toTensor(b, dtype, op, names[1]);
   const shape = broadcastShapes(ta.shape, tb.shape, op);
   const out = allocate(dtype, sizeOf(shape), op);
-  getBackend().binary(kernel, ta.data, ta.shape, tb.data, tb.shape, out, shape);
+  getBackend().binary(kernel, storageOf(ta), ta.shape, storageOf(tb), tb.shape, out, shape);
   return fromOp(op, out, shape, [ta, tb], (g, y) => {
     const [ga, gb] = vjp(g, y, ta, tb);
     return [
@@ -42,6 +42,6 @@ export function unaryOp(
   p2?: number,
 ): Tensor {
   const out = allocate(x.dtype, x.size);
-  getBackend().unary(kernel, x.data, out, p1, p2);
+  getBackend().unary(kernel, storageOf(x), out, p1, p2);
   return fromOp(op, out, x.shape, [x], (g, y) => [vjp(g, y, x)]);
 }

@@ -11,6 +11,7 @@ import {
   sizeOf,
   stridesOf,
 } from '../core/index.js';
+import { isHandedOut } from '../core/sealed.js';
 import { cast } from './cast.js';
 import { reshape } from './reshape.js';
 import { sumTo } from './sumTo.js';
@@ -78,10 +79,13 @@ function matmul2d(
   const aOff = batchOffsets(batch, aBatch, m * k);
   const bOff = batchOffsets(batch, bBatch, k * n);
   const backend = getBackend();
+  const [as, bs] = [storageOf(a), storageOf(b)];
+  // storage never handed out cannot change: the backend may keep a copy (see lib/core/sealed.ts)
+  const [aStable, bStable] = [!isHandedOut(as), !isHandedOut(bs)];
   for (let i = 0; i < count; i++) {
     backend.matmul(
-      matrixView(storageOf(a), ar, ac, transA, aOff[i]),
-      matrixView(storageOf(b), br, bc, transB, bOff[i]),
+      matrixView(as, ar, ac, transA, aOff[i], aStable),
+      matrixView(bs, br, bc, transB, bOff[i], bStable),
       count === 1 ? out : out.subarray(i * m * n, (i + 1) * m * n),
     );
   }

@@ -1,4 +1,4 @@
-import { fromOp, type Tensor } from '../autograd/index.js';
+import { fromOp, storageOf, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
 import { allocate } from '../core/index.js';
 import { constantUnary } from './constant.js';
@@ -13,7 +13,7 @@ import { expectTensor } from './util.js';
 function reluGrad(g: Tensor, x: Tensor): Tensor {
   if (g.dtype !== x.dtype || g.size !== x.size) return mul(g, constantUnary('step', x));
   const out = allocate(g.dtype, g.size);
-  getBackend().binary('reluGrad', g.data, g.shape, x.data, x.shape, out, g.shape);
+  getBackend().binary('reluGrad', storageOf(g), g.shape, storageOf(x), x.shape, out, g.shape);
   // d(g·[x > 0]) = [x > 0]·dg
   return fromOp('reluGrad', out, g.shape, [g], (gg) => [reluGrad(gg, x)]);
 }

@@ -1,4 +1,4 @@
-import { fromOp, type Tensor } from '../autograd/index.js';
+import { fromOp, storageOf, type Tensor } from '../autograd/index.js';
 import { ArgumentError, excerpt, formatShape, ShapeError, sizeOf } from '../core/index.js';
 import { expectTensor } from './util.js';
 
@@ -33,5 +33,5 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
     );
   }
   // d reshape(x) = reshape(dy, x.shape)
-  return fromOp('reshape', t.data, target, [t], (g) => [reshape(g, t.shape)]);
+  return fromOp('reshape', storageOf(t), target, [t], (g) => [reshape(g, t.shape)]);
 }

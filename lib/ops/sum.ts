@@ -1,4 +1,4 @@
-import { fromOp, type Tensor } from '../autograd/index.js';
+import { fromOp, storageOf, type Tensor } from '../autograd/index.js';
 import { getBackend } from '../backend/index.js';
 import { allocate, booleanOption, normalizeAxes, sizeOf } from '../core/index.js';
 import { broadcastTo } from './broadcastTo.js';
@@ -30,7 +30,7 @@ export function sum(x: Tensor, axis?: Axis, keepDims = false): Tensor {
   booleanOption(keepDims, false, 'sum', 'keepDims');
   const shape = reducedShape(t.shape, axes, keepDims);
   const out = allocate(t.dtype, sizeOf(shape));
-  getBackend().reduce('sum', t.data, t.shape, axes, out);
+  getBackend().reduce('sum', storageOf(t), t.shape, axes, out);
   // d Σx = broadcast of dy over the summed axes
   return fromOp('sum', out, shape, [t], (g) => [
     broadcastTo(reshape(g, reducedShape(t.shape, axes, true)), t.shape),

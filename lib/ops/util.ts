@@ -1,4 +1,4 @@
-import { Tensor } from '../autograd/index.js';
+import { storageOf, Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
   allocate,
@@ -145,7 +145,7 @@ export function checkValuesIn(
   arg: string,
   what: string,
 ): void {
-  const values = x instanceof Tensor ? x.data : [x];
+  const values = x instanceof Tensor ? storageOf(x) : [x];
   const shape = x instanceof Tensor ? x.shape : [];
   const i = firstOutside(values, lo, hi);
   if (i < 0) return;

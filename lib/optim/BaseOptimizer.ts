@@ -1,4 +1,4 @@
-import { noGrad, Tensor } from '../autograd/index.js';
+import { noGrad, storageOf, Tensor } from '../autograd/index.js';
 import {
   ArgumentError,
   excerpt,
@@ -124,7 +124,7 @@ export abstract class BaseOptimizer implements Optimizer {
             `${this.name}: params[${i}] has shape ${formatShape(p.shape)} but its grad has shape ${formatShape(g.shape)}`,
           );
         }
-        this.update(i, p.data, g.data, lr);
+        this.update(i, p.data, storageOf(g), lr);
       });
     });
     this.steps++;

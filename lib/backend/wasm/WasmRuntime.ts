@@ -1,4 +1,3 @@
-import { isSealed } from '../../core/sealed.js';
 import type { MatrixView } from '../Backend.js';
 import type { ProductDims } from '../matrixView.js';
 import { CTRL, JOB_FN } from './control.js';
@@ -60,7 +59,7 @@ const MAX_PAGES = 32768;
 /** Scratch starts here; below are the control block and room for the kernels' own data. */
 const SCRATCH_BASE = 65536;
 /**
- * Most bytes of WebAssembly memory that keep resident copies of sealed operands, below the
+ * Most bytes of WebAssembly memory that keep resident copies of stable operands, below the
  * scratch: an operand that the kernels read again (a data set's inputs every step, an
  * activation in the forward and again in the backward pass) is then copied in once. The area
  * holds RESIDENT_OPERANDS times the largest operand kept (at least RESIDENT_MIN bytes, at most
@@ -265,7 +264,7 @@ export class WasmRuntime {
     return true;
   }
 
-  // --- resident copies of sealed operands ----------------------------------------------
+  // --- resident copies of stable operands ----------------------------------------------
 
   /** Operands served from resident copies and copied in to become one, so far; the area's bytes. */
   residentStats(): { hits: number; copies: number; bytes: number } {
@@ -278,23 +277,26 @@ export class WasmRuntime {
   }
 
   /**
-   * Pointers to resident copies of the sealed arrays among `xs` (arrays that only the library
-   * has seen since it filled them: their contents cannot have changed), copying in those not
-   * resident yet; −1 for the others, which the caller copies into its scratch. All returned
-   * pointers stay valid together until the next call.
+   * Pointers to resident copies of the stable operands among `vs` (MatrixView.stable: the
+   * caller promises the array holds the same values whenever it comes back stable), copying in
+   * those not resident yet; −1 for the others, which the caller copies into its scratch. All
+   * returned pointers stay valid together until the next call.
    */
-  private resident(xs: readonly Float[]): number[] {
-    const ptrs = xs.map(() => -1);
+  private resident(vs: readonly MatrixView[]): number[] {
+    const ptrs = vs.map(() => -1);
+    const keep = (v: MatrixView) =>
+      v.stable === true && v.data.byteLength > 0 && v.data.byteLength <= RESIDENT_MAX_OPERAND;
+    const firstOf = (i: number) => vs.findIndex((v) => v.data === vs[i].data);
     let need = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      if (x.byteLength === 0 || x.byteLength > RESIDENT_MAX_OPERAND || !isSealed(x)) continue;
+    for (let i = 0; i < vs.length; i++) {
+      if (!keep(vs[i])) continue;
+      const x = vs[i].data as Float;
       const r = this.residents.get(x);
       if (r !== undefined && r.epoch === this.epoch) {
         if (this.verifyResidents) this.verifyResident(x, r.ptr);
         ptrs[i] = r.ptr;
         this.residentCounts.hits++;
-      } else if (xs.indexOf(x) === i) {
+      } else if (firstOf(i) === i) {
         need += x.byteLength + 63;
         this.residentLargest = Math.max(this.residentLargest, x.byteLength);
       }
@@ -310,21 +312,20 @@ export class WasmRuntime {
         // full: drop every copy and start again (the arrays of this call are copied anew)
         this.epoch++;
         this.residentTop = SCRATCH_BASE;
-        return this.resident(xs);
+        return this.resident(vs);
       }
       const cap = Math.min(room, Math.max(2 * this.residentCap, used + need, PAGE));
-      if (!this.ensure(SCRATCH_BASE + cap)) return xs.map(() => -1);
+      if (!this.ensure(SCRATCH_BASE + cap)) return vs.map(() => -1);
       this.residentCap = cap;
     }
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      if (ptrs[i] >= 0 || x.byteLength === 0 || x.byteLength > RESIDENT_MAX_OPERAND) continue;
-      if (!isSealed(x)) continue;
-      const first = xs.indexOf(x);
+    for (let i = 0; i < vs.length; i++) {
+      if (ptrs[i] >= 0 || !keep(vs[i])) continue;
+      const first = firstOf(i);
       if (first < i) {
         ptrs[i] = ptrs[first];
         continue;
       }
+      const x = vs[i].data as Float;
       const ptr = (this.residentTop + 63) & ~63;
       this.residentTop = ptr + x.byteLength;
       this.view(x).set(x, ptr / x.BYTES_PER_ELEMENT);
@@ -341,7 +342,7 @@ export class WasmRuntime {
     for (let i = 0; i < own.length; i++) {
       if (copy[i] !== own[i]) {
         throw new Error(
-          `rxgrad internal error: the resident copy of a sealed ${x.constructor.name}(${x.length}) differs from it at byte ${i}: an array was written after it was sealed`,
+          `rxgrad internal error: the resident copy of a stable ${x.constructor.name}(${x.length}) differs from it at byte ${i}: an array passed as stable was written in between`,
         );
       }
     }
@@ -369,14 +370,14 @@ export class WasmRuntime {
     const b = bv.data as Float;
     const transA = av.transposed;
     const e = a.BYTES_PER_ELEMENT;
-    if (n === 1) return this.gemv(a, b, out, m, k, transA);
+    if (n === 1) return this.gemv(av, bv, out, m, k);
     let parts = this.split(m, k, n, e);
     if (parts.length > 1 && this.backoff > 0) {
       this.backoff--;
       parts = [[0, m, 0, n]];
     }
     const threads = parts.length > 1 ? this.wantThreads : 1;
-    const [ra, rb] = this.resident([a, b]);
+    const [ra, rb] = this.resident([av, bv]);
     this.reset();
     const pa = ra >= 0 ? ra : this.alloc(m * k * e);
     const pb = rb >= 0 ? rb : this.alloc(k * n * e);
@@ -413,9 +414,12 @@ export class WasmRuntime {
   }
 
   /** out (m) = op(A)·b, one column: the same values as the general product, unpacked. */
-  private gemv(a: Float, b: Float, out: Float, m: number, k: number, transA: boolean): boolean {
+  private gemv(av: MatrixView, bv: MatrixView, out: Float, m: number, k: number): boolean {
+    const a = av.data as Float;
+    const b = bv.data as Float;
+    const transA = av.transposed;
     const e = a.BYTES_PER_ELEMENT;
-    const [ra, rb] = this.resident([a, b]);
+    const [ra, rb] = this.resident([av, bv]);
     this.reset();
     const pa = ra >= 0 ? ra : this.alloc(m * k * e);
     const pb = rb >= 0 ? rb : this.alloc(k * e);
