@@ -42,6 +42,7 @@ export type BinaryOp =
  * `subarray` when it is one matrix of a batch), and whether the product uses it transposed.
  */
 export interface MatrixView {
+  /** The matrix's elements, row-major as stored, and nothing else (rows × cols of them). */
   readonly data: TypedArray;
   /** Rows as stored. */
   readonly rows: number;
