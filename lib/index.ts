@@ -40,6 +40,8 @@ export {
 
 // backend
 export {
+  type AdamRule,
+  type AdamStep,
   type Backend,
   type BinaryOp,
   type Conv2dGeometry,
@@ -47,11 +49,14 @@ export {
   listBackends,
   type MatrixView,
   type ReduceOp,
+  type RmspropRule,
   registerBackend,
+  type SgdRule,
   setBackend,
   setWasmThreads,
   terminateWasmWorkers,
   type UnaryOp,
+  type UpdateRule,
   type WasmInfo,
   type Window2d,
   wasmAvailable,

@@ -11,7 +11,7 @@ const allowed: Record<string, readonly string[]> = {
   ops: ['core', 'backend', 'autograd'],
   metrics: ['core', 'autograd'],
   nn: ['core', 'autograd', 'ops'],
-  optim: ['core', 'autograd'],
+  optim: ['core', 'backend', 'autograd'], // DESIGN.md: "optim also backend" (its update kernels)
   data: ['core', 'autograd'],
   plot: ['core', 'autograd'],
   io: ['core', 'autograd', 'ops', 'nn', 'optim', 'data'],

@@ -1,4 +1,5 @@
 import type { Shape, TypedArray } from '../core/index.js';
+import type { UpdateRule } from './updateKernels.js';
 import type { Conv2dGeometry, Window2d } from './window2d.js';
 
 /** Elementwise functions of one array; `a` and `b` are their parameters where they take any. */
@@ -115,4 +116,14 @@ export interface Backend {
   ): void;
   /** y[N,C,oh,ow] = each window's maximum, indices = its flat index into x (first of ties). */
   maxPool2d(x: TypedArray, y: TypedArray, indices: Int32Array, geometry: Window2d): void;
+  /**
+   * One optimiser update of parameter `p`, in place, from its gradient `g` and the rule's state
+   * arrays (written in place too; see each rule for what `state` holds).
+   */
+  update(
+    rule: UpdateRule,
+    p: TypedArray,
+    g: TypedArray,
+    state: readonly (Float64Array | null)[],
+  ): void;
 }

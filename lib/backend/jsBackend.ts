@@ -6,6 +6,7 @@ import { productDims } from './matrixView.js';
 import { matvec } from './matvec.js';
 import { binaryMiddle, middleBlock, reduceToMiddle } from './middleAxes.js';
 import { maxPool2d } from './pool2dKernels.js';
+import { applyUpdate } from './updateKernels.js';
 
 function unary(op: UnaryOp, x: TypedArray, out: TypedArray, a = 0, b = 0): void {
   UNARY_KERNELS[op].loop(x, out, a, b);
@@ -225,4 +226,5 @@ export const jsBackend: Backend = {
   conv2dBackpropInput,
   conv2dBackpropFilter,
   maxPool2d,
+  update: applyUpdate,
 };

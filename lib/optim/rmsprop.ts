@@ -1,4 +1,5 @@
 import type { Tensor } from '../autograd/index.js';
+import { getBackend } from '../backend/index.js';
 import { ArgumentError, excerpt, type TypedArray } from '../core/index.js';
 import { BaseOptimizer, type BufferLayout } from './BaseOptimizer.js';
 import type { Optimizer, Schedule } from './Optimizer.js';
@@ -43,21 +44,8 @@ class Rmsprop extends BaseOptimizer {
     const v = this.bufferOrZeros('squareAvg', index);
     const gAvg = this.centered ? this.bufferOrZeros('gradAvg', index) : null;
     const buf = mu !== 0 ? this.bufferOrZeros('momentum', index) : null;
-    for (let j = 0; j < p.length; j++) {
-      const gj = wd !== 0 ? g[j] + wd * p[j] : g[j];
-      v[j] = alpha * v[j] + (1 - alpha) * gj * gj;
-      let variance = v[j];
-      if (gAvg !== null) {
-        gAvg[j] = alpha * gAvg[j] + (1 - alpha) * gj;
-        // NOTE: v − ḡ² is a variance that rounding can push just below 0; clamp before the sqrt
-        variance = Math.max(0, v[j] - gAvg[j] * gAvg[j]);
-      }
-      const step = gj / (Math.sqrt(variance) + eps);
-      if (buf !== null) {
-        buf[j] = mu * buf[j] + step;
-        p[j] -= lr * buf[j];
-      } else p[j] -= lr * step;
-    }
+    const rule = { rule: 'rmsprop', lr, alpha, eps, momentum: mu, weightDecay: wd } as const;
+    getBackend().update(rule, p, g, [v, gAvg, buf]);
   }
 }
 

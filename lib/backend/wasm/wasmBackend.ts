@@ -260,6 +260,8 @@ function maxPool2d(x: TypedArray, y: TypedArray, indices: Int32Array, g: Window2
  * products. Whatever it does not implement, and operands too small to pay for the copy into
  * WebAssembly memory, run on the JS kernels; results agree with them up to rounding.
  */
+// NOTE: `update` (the optimisers' rules, lib/backend/updateKernels.ts) is the JS kernels': the
+// parameters live in JS arrays, and copying them in and out would cost what the loops do.
 export const wasmBackend: Backend = {
   ...jsBackend,
   name: 'wasm',
