@@ -9,7 +9,7 @@ import {
   shapesEqual,
 } from '../core/index.js';
 import { withGradMode } from './gradMode.js';
-import { Tensor } from './Tensor.js';
+import { sealedTensor, Tensor } from './Tensor.js';
 
 /** Options of `Tensor.backward`. */
 export interface BackwardOptions {
@@ -68,7 +68,7 @@ function checkSeed(root: Tensor, seed: Tensor | undefined): Tensor {
         `backward: the output has shape ${formatShape(root.shape)}; backward() without a seed needs a scalar (one element), pass a seed tensor of the output's shape`,
       );
     }
-    return new Tensor(allocate(root.dtype, 1).fill(1), root.shape);
+    return sealedTensor(allocate(root.dtype, 1).fill(1), root.shape);
   }
   if (!shapesEqual(seed.shape, root.shape)) {
     throw new ShapeError(
@@ -134,7 +134,7 @@ export function backwardArguments(
         `backward: a number seed needs a one-element output, got shape ${formatShape(root.shape)}; pass a seed tensor of that shape`,
       );
     }
-    const seed = new Tensor(allocate(root.dtype, 1).fill(seedOrOptions), root.shape);
+    const seed = sealedTensor(allocate(root.dtype, 1).fill(seedOrOptions), root.shape);
     return { seed, options: checkOptions(options) };
   }
   if (seedOrOptions === undefined) return { seed: undefined, options: checkOptions(options) };

@@ -1,4 +1,4 @@
-import { Tensor } from '../autograd/index.js';
+import { sealedTensor, storageOf, type Tensor } from '../autograd/index.js';
 import { type BinaryOp, getBackend, type UnaryOp } from '../backend/index.js';
 import { allocate, broadcastShapes, sizeOf } from '../core/index.js';
 
@@ -8,18 +8,18 @@ import { allocate, broadcastShapes, sizeOf } from '../core/index.js';
  */
 export function constantUnary(kernel: UnaryOp, x: Tensor, p1?: number, p2?: number): Tensor {
   const out = allocate(x.dtype, x.size);
-  getBackend().unary(kernel, x.data, out, p1, p2);
-  return new Tensor(out, x.shape);
+  getBackend().unary(kernel, storageOf(x), out, p1, p2);
+  return sealedTensor(out, x.shape);
 }
 
 /** A broadcasting kernel of a and b (in a's dtype) outside the graph: a comparison mask such as `equal` or `greater`, or a gradient computed while no graph is recorded. */
 export function constantBinary(kernel: BinaryOp, a: Tensor, b: Tensor | number): Tensor {
-  const bData = typeof b === 'number' ? allocate(a.dtype, 1).fill(b) : b.data;
+  const bData = typeof b === 'number' ? allocate(a.dtype, 1).fill(b) : storageOf(b);
   const bShape = typeof b === 'number' ? [] : b.shape;
   const shape = broadcastShapes(a.shape, bShape, kernel);
   const out = allocate(a.dtype, sizeOf(shape));
-  getBackend().binary(kernel, a.data, a.shape, bData, bShape, out, shape);
-  return new Tensor(out, shape);
+  getBackend().binary(kernel, storageOf(a), a.shape, bData, bShape, out, shape);
+  return sealedTensor(out, shape);
 }
 
 /**

@@ -95,6 +95,17 @@ function tryMemory(shared: boolean): WebAssembly.Memory | undefined {
   }
 }
 
+/** Whether a product may keep a resident copy of operand `v` (stable, and not too large). */
+function keepable(v: MatrixView): boolean {
+  return v.stable === true && v.data.byteLength > 0 && v.data.byteLength <= RESIDENT_MAX_OPERAND;
+}
+
+/** The first index of `vs` whose array is `vs[i]`'s (the same array passed twice is kept once). */
+function firstWith(vs: readonly MatrixView[], i: number): number {
+  for (let j = 0; j < i; j++) if (vs[j].data === vs[i].data) return j;
+  return i;
+}
+
 /**
  * The kernels instantiated on one WebAssembly memory, with a scratch area that each call lays
  * its operands in from the start (so it never grows past the largest op), and a lazily started
@@ -284,19 +295,16 @@ export class WasmRuntime {
    */
   private resident(vs: readonly MatrixView[]): number[] {
     const ptrs = vs.map(() => -1);
-    const keep = (v: MatrixView) =>
-      v.stable === true && v.data.byteLength > 0 && v.data.byteLength <= RESIDENT_MAX_OPERAND;
-    const firstOf = (i: number) => vs.findIndex((v) => v.data === vs[i].data);
     let need = 0;
     for (let i = 0; i < vs.length; i++) {
-      if (!keep(vs[i])) continue;
+      if (!keepable(vs[i])) continue;
       const x = vs[i].data as Float;
       const r = this.residents.get(x);
       if (r !== undefined && r.epoch === this.epoch) {
         if (this.verifyResidents) this.verifyResident(x, r.ptr);
         ptrs[i] = r.ptr;
         this.residentCounts.hits++;
-      } else if (firstOf(i) === i) {
+      } else if (firstWith(vs, i) === i) {
         need += x.byteLength + 63;
         this.residentLargest = Math.max(this.residentLargest, x.byteLength);
       }
@@ -319,8 +327,8 @@ export class WasmRuntime {
       this.residentCap = cap;
     }
     for (let i = 0; i < vs.length; i++) {
-      if (ptrs[i] >= 0 || !keep(vs[i])) continue;
-      const first = firstOf(i);
+      if (ptrs[i] >= 0 || !keepable(vs[i])) continue;
+      const first = firstWith(vs, i);
       if (first < i) {
         ptrs[i] = ptrs[first];
         continue;
