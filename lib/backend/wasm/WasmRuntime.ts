@@ -111,9 +111,10 @@ function firstWith(vs: readonly MatrixView[], i: number): number {
  * its operands in from the start (so it never grows past the largest op), and a lazily started
  * pool of workers for large products.
  *
- * NOTE: tensors stay in JS typed arrays; each call copies its operands in and its result out.
- * That costs a few percent of a matmul, and it keeps a long run's memory flat with nothing to
- * free: the scratch is reused by every call.
+ * NOTE: tensors stay in JS typed arrays; each call copies its operands in and its result out,
+ * except matmul operands marked stable, which stay resident below the scratch (see
+ * RESIDENT_BYTES). The copies cost a few percent of a matmul, and a long run's memory stays
+ * flat with nothing to free: the scratch is reused by every call, the resident area bounded.
  */
 export class WasmRuntime {
   readonly info: { relaxedSimd: boolean; sharedMemory: boolean };
